@@ -1,0 +1,166 @@
+"""A run: walk the inputs, process each file (in worker processes), stream the
+records to the output folder, record problems, write run.json."""
+import multiprocessing
+import os
+import platform
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.readers import ReadError, read, supported_suffixes
+from pipeline.records import Problem, to_dict
+from pipeline.writers import excel, jsonl
+
+OUTPUTS = ("documents", "tasks", "targets", "problems")
+
+
+def collect_inputs(inputs: list) -> tuple:
+    """Files named directly and, below folders, every file (sorted). Returns (files, problems)."""
+    files, problems = [], []
+    for item in map(Path, inputs):
+        if item.is_dir():
+            files.extend(p for p in sorted(item.rglob("*")) if p.is_file() and not p.name.startswith("."))
+        elif item.exists():
+            files.append(item)
+        else:
+            problems.append(Problem(str(item), "read", "no such file or folder"))
+    return files, problems
+
+
+def process_file(path: Path) -> dict:
+    """Read and extract one file. Never raises: failures come back as a problem."""
+    from pipeline.process import file_sha256, process
+    started = time.perf_counter()
+    try:
+        source = read(path)
+        sha256 = file_sha256(path)
+    except ReadError as e:
+        return {"path": str(path), "problem": to_dict(Problem(str(path), "read", str(e)))}
+    except Exception as e:  # a reader library failed in a way we did not foresee
+        return {"path": str(path), "problem": to_dict(Problem(str(path), "read", f"{type(e).__name__}: {e}"))}
+    try:
+        doc = process(source, sha256)
+    except Exception as e:
+        return {"path": str(path), "sha256": sha256,
+                "problem": to_dict(Problem(str(path), "extract", f"{type(e).__name__}: {e}"))}
+    return {
+        "path": str(path), "sha256": sha256, "pages": source.pages, "seconds": time.perf_counter() - started,
+        "document": to_dict(doc.document), "tasks": [to_dict(t) for t in doc.tasks],
+        "targets": [to_dict(t) for t in doc.targets],
+        "warnings": [to_dict(Problem(str(path), "read", w, "warning")) for w in source.warnings],
+    }
+
+
+@dataclass
+class RunSummary:
+    documents: int = 0
+    tasks: int = 0
+    targets: int = 0
+    problems: int = 0
+    failed: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    inputs: list = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.documents} documents, {self.tasks} tasks, {self.targets} targets, "
+                f"{self.problems} problems in {self.seconds:.1f} s")
+
+
+def _results(files: list, workers: int):
+    if workers <= 1 or len(files) <= 1:
+        yield from map(process_file, files)
+        return
+    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    with context.Pool(workers) as pool:
+        yield from pool.imap(process_file, files, chunksize=1)
+
+
+class _Progress:
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled, self.done, self.started = total, enabled, 0, time.perf_counter()
+
+    def step(self, pages: int) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        elapsed = time.perf_counter() - self.started
+        rate = self.done / elapsed if elapsed else 0
+        eta = (self.total - self.done) / rate if rate else 0
+        filled = int(30 * self.done / max(self.total, 1))
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} docs "
+                         f"{rate:.1f} docs/s ETA {eta:.0f}s ")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None) -> RunSummary:
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files, problems = collect_inputs(inputs)
+    files = [f for f in files if f.suffix.lower() in supported_suffixes()] + \
+        [f for f in files if f.suffix.lower() not in supported_suffixes()]
+    writers = {name: jsonl.JsonlWriter(out_dir / f"{name}.jsonl") for name in OUTPUTS}
+    summary = RunSummary()
+    bar = _Progress(len(files), sys.stderr.isatty() if progress is None else progress)
+    try:
+        for problem in problems:
+            writers["problems"].write(problem)
+            _report(problem.path, problem.cause)
+        for result in _results(files, workers or os.cpu_count() or 1):
+            _take(result, writers, summary)
+            bar.step(result.get("pages") or 0)
+    except BaseException:
+        for writer in writers.values():
+            writer.abort()
+        raise
+    finally:
+        bar.close()
+    for writer in writers.values():
+        writer.commit()
+    summary.documents, summary.tasks, summary.targets = (writers[n].count for n in ("documents", "tasks", "targets"))
+    summary.problems = writers["problems"].count
+    excel.write(out_dir / "review.xlsx", *(jsonl.read(out_dir / f"{n}.jsonl") for n in OUTPUTS))
+    summary.seconds = time.perf_counter() - started
+    jsonl.write_json_atomic(out_dir / "run.json", _run_record(summary, workers))
+    return summary
+
+
+def _report(path: str, cause: str) -> None:
+    print(f"vnplan: {path}: {cause}", file=sys.stderr)
+
+
+def _take(result: dict, writers: dict, summary: RunSummary) -> None:
+    entry = {"path": result["path"], "sha256": result.get("sha256")}
+    if "problem" in result:
+        writers["problems"].write(result["problem"])
+        _report(result["path"], result["problem"]["cause"])
+        summary.failed += 1
+        entry["status"] = "failed"
+    else:
+        writers["documents"].write(result["document"])
+        for kind in ("tasks", "targets"):
+            for record in result[kind]:
+                writers[kind].write(record)
+        for warning in result["warnings"]:
+            writers["problems"].write(warning)
+        summary.pages += result.get("pages") or 0
+        entry.update(status="ok", pages=result.get("pages"), seconds=round(result["seconds"], 3),
+                     tasks=len(result["tasks"]), targets=len(result["targets"]))
+    summary.inputs.append(entry)
+
+
+def _run_record(summary: RunSummary, workers: int) -> dict:
+    return {
+        "version": __version__, "python": platform.python_version(), "machine": platform.machine(),
+        "workers": workers or os.cpu_count(), "seconds": round(summary.seconds, 3),
+        "counts": {"documents": summary.documents, "tasks": summary.tasks, "targets": summary.targets,
+                   "problems": summary.problems, "failed": summary.failed, "pages": summary.pages},
+        "inputs": summary.inputs,
+    }

@@ -1,0 +1,66 @@
+"""The processing pipeline: a list of small named components, each taking and
+returning the same ParsedDocument. Reading happens before, writing after."""
+import hashlib
+from bisect import bisect_left
+from pathlib import Path
+
+from extractors import metadata, targets, tasks
+from pipeline import normalize as normalizing
+from pipeline import segment as segmenting
+from pipeline.document import ParsedDocument
+from pipeline.readers import SourceText
+
+
+def normalize(doc: ParsedDocument) -> ParsedDocument:
+    doc.normalized = normalizing.normalize(doc.source.text)
+    raw = doc.normalized.raw_offsets
+    doc.page_starts = [bisect_left(raw, start) for start in doc.source.page_starts]
+    return doc
+
+
+def segment(doc: ParsedDocument) -> ParsedDocument:
+    doc.blocks = segmenting.segment(doc.text, doc.page_starts)
+    return doc
+
+
+def extract_metadata(doc: ParsedDocument) -> ParsedDocument:
+    doc.document = metadata.extract(doc)
+    return doc
+
+
+def extract_tasks(doc: ParsedDocument) -> ParsedDocument:
+    doc.tasks = tasks.extract(doc)
+    return doc
+
+
+def extract_targets(doc: ParsedDocument) -> ParsedDocument:
+    doc.targets = targets.extract(doc)
+    return doc
+
+
+COMPONENTS = [
+    ("normalize", normalize),
+    ("segment", segment),
+    ("metadata", extract_metadata),
+    ("tasks", extract_tasks),
+    ("targets", extract_targets),
+]
+
+
+def doc_id_for(sha256: str) -> str:
+    return "d" + sha256[:12]
+
+
+def process(source: SourceText, sha256: str) -> ParsedDocument:
+    doc = ParsedDocument(source=source, doc_id=doc_id_for(sha256), sha256=sha256)
+    for _name, component in COMPONENTS:
+        doc = component(doc)
+    return doc
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,97 @@
+"""The records a run writes. Every writer, the evaluator and the tests use these."""
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+
+@dataclass
+class Span:
+    start: int  # offsets into the document's normalised text
+    end: int
+    page: Optional[int] = None  # 1-based, where the source has pages
+
+
+@dataclass
+class Deadline:
+    text: str  # as printed: "trước ngày 30/6/2025", "Quý III/2025"
+    date: Optional[str] = None  # ISO date when the text gives a day
+    year: Optional[int] = None
+
+
+@dataclass
+class Signer:
+    name: Optional[str] = None
+    title: Optional[str] = None  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+
+
+@dataclass
+class LegalBasis:  # căn cứ
+    text: str
+    number: Optional[str] = None
+    date: Optional[str] = None
+
+
+@dataclass
+class Source:
+    path: str
+    sha256: str
+    format: str  # txt, docx, pdf, ...
+    pages: Optional[int] = None
+
+
+@dataclass
+class Document:
+    doc_id: str
+    source: Source
+    number: Optional[str] = None  # số, ký hiệu: "3796/QĐ-UBND"
+    doc_type: Optional[str] = None  # Quyết định, Kế hoạch, Công văn, ...
+    issue_date: Optional[str] = None
+    issuer: Optional[str] = None  # cơ quan ban hành
+    place: Optional[str] = None  # địa danh
+    signer: Signer = field(default_factory=Signer)
+    title: Optional[str] = None  # trích yếu
+    legal_bases: list = field(default_factory=list)  # of LegalBasis
+    warnings: list = field(default_factory=list)
+
+
+@dataclass
+class Task:
+    task_id: str
+    doc_id: str
+    section: Optional[str]  # "IV.3.d"
+    text: str
+    lead_agencies: list  # chủ trì / the agency the duty is given to
+    coordinating_agencies: list  # phối hợp
+    deadline: Optional[Deadline]
+    span: Span
+    excerpt: str  # the normalised text at span, exactly
+    source: str  # input path
+    evidence: str = "explicit"  # explicit | heading | table | continuation
+
+
+@dataclass
+class Target:
+    target_id: str
+    doc_id: str
+    task_id: Optional[str]
+    text: str
+    value: float
+    value_max: Optional[float]
+    comparator: str  # = >= > <= < range decrease increase
+    unit: str
+    subject: Optional[str]
+    deadline: Optional[Deadline]
+    span: Span
+    excerpt: str
+    source: str
+
+
+@dataclass
+class Problem:
+    path: str
+    stage: str  # read, normalise, extract, write
+    cause: str
+    severity: str = "error"  # error: file skipped; warning: records may be incomplete
+
+
+def to_dict(record) -> dict:
+    return asdict(record)

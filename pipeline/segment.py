@@ -1,0 +1,235 @@
+"""Segmenting: normalised text -> Blocks that know their heading path and span.
+
+A block is a paragraph (one or more lines joined), a list item with its
+marker ("III.", "2.6.", "d)", "-", "+", "*"), or a table row. Web copies put
+one table cell per line between bare "|" lines; readers write one row per
+line between pipes; both become rows with cells.
+"""
+import re
+import statistics
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Optional
+
+ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{1,3}|V)"
+_MARKERS = [  # (kind, pattern); the first that matches names the marker
+    ("article", re.compile(r"(Điều\s+\d+)[.:]?\s+")),
+    ("part", re.compile(r"((?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:" + ROMAN + r"|\d+))[.:]?\s+")),
+    ("roman", re.compile(r"(" + ROMAN + r")[.)/]\s*(?=\S)")),
+    ("upper", re.compile(r"([A-Z])[.)]\s+(?=\S)")),
+    ("number", re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=[^\W\d])|(\d{1,2})[.)]\s*(?=[^\W\d])")),
+    ("paren", re.compile(r"\((\d{1,2}|[a-zđ])\)\s*")),
+    ("letter", re.compile(r"([a-zđ])[).]\s+")),
+    ("star", re.compile(r"(\*)\s+")),
+    ("dash", re.compile(r"([-•–·])\s*(?=\S)")),
+    ("plus", re.compile(r"(\+)\s*(?=\S)")),
+]
+_TABLE_SEPARATOR = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+_MAX_CELL_LINES = 40
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Block:
+    kind: str  # paragraph | item | row
+    text: str  # without its marker
+    start: int  # span in the normalised text
+    end: int
+    marker: str = ""  # "III", "2.6", "d", "-", ...
+    marker_kind: str = ""  # article, roman, number, letter, dash, ...
+    page: Optional[int] = None
+    path: list = field(default_factory=list)  # enclosing items, outermost first
+    cells: list = field(default_factory=list)  # rows: Cells in column order
+    header: list = field(default_factory=list)  # rows: the table's header cell texts
+
+    @property
+    def section(self) -> str:
+        labels = [b.marker for b in self.path + [self] if b.marker_kind not in ("", "dash", "plus", "star")]
+        return ".".join(labels)
+
+    @property
+    def marker_key(self) -> str:
+        """Items of the same key are siblings: '2.6' and '3.1' share 'number2'."""
+        if self.marker_kind == "number":
+            return "number%d" % (self.marker.count(".") + 1)
+        return self.marker_kind
+
+
+@dataclass
+class _Line:
+    text: str
+    start: int
+    end: int
+
+
+def _lines(text: str) -> list:
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        lines.append(_Line(stripped, pos + lead, pos + lead + len(stripped)))
+        pos += len(raw) + 1
+    return lines
+
+
+def split_marker(text: str):
+    """'d) Sở Tư pháp' -> ('letter', 'd', 'Sở Tư pháp')."""
+    for kind, pattern in _MARKERS:
+        m = pattern.match(text)
+        if m:
+            return kind, next(g for g in m.groups() if g), text[m.end():]
+    return "", "", text
+
+
+# ---- tables -------------------------------------------------------------
+
+def _pipe_row(line: _Line) -> list:
+    cells = []
+    parts = line.text.split("|")
+    offset = line.start
+    for i, part in enumerate(parts):
+        if 0 < i < len(parts) - 1 or (part.strip() and i in (0, len(parts) - 1)):
+            lead = len(part) - len(part.lstrip())
+            cells.append(Cell(" ".join(part.split()), offset + lead, offset + lead + len(part.strip())))
+        offset += len(part) + 1
+    return cells
+
+
+def _cell_from(lines: list) -> Optional[Cell]:
+    kept = [ln for ln in lines if ln.text]
+    if not kept:
+        return None
+    return Cell(" ".join(ln.text for ln in kept), kept[0].start, kept[-1].end)
+
+
+def _bare_pipe_rows(lines: list, i: int):
+    """Parse web-copy cells ("|" alone on a line between cells) from line i.
+
+    Returns (rows, next line index). Two bare pipes in a row end a row.
+    """
+    rows, row, n = [], [], len(lines)
+    while i < n and lines[i].text == "|":
+        j = i + 1
+        while j < n and lines[j].text != "|" and j - i <= _MAX_CELL_LINES:
+            j += 1
+        if j >= n or lines[j].text != "|":  # text runs on: the table ended at i
+            i += 1
+            break
+        cell = _cell_from(lines[i + 1:j])
+        if cell is None:
+            if row:
+                rows.append(row)
+            row = []
+        else:
+            row.append(cell)
+        i = j
+    if row:
+        rows.append(row)
+    return rows, i
+
+
+# ---- paragraphs ---------------------------------------------------------
+
+def _one_line_paragraphs(lines: list) -> bool:
+    """Texts with no blank lines and long lines put one paragraph per line."""
+    filled = [len(ln.text) for ln in lines if ln.text and ln.text != "|"]
+    blanks = sum(1 for ln in lines if not ln.text)
+    return bool(filled) and blanks < len(filled) * 0.1 and statistics.median(filled) > 90
+
+
+class _Builder:
+    def __init__(self, text: str, page_of):
+        self.text, self.page_of = text, page_of
+        self.blocks, self.stack, self.open = [], [], None
+        self.header = []
+
+    def close(self):
+        if self.open is not None:
+            self.blocks.append(self.open)
+        self.open = None
+
+    def start_item(self, line: _Line):
+        self.close()
+        self.header = []
+        kind, marker, rest = split_marker(line.text)
+        block = Block("item" if kind else "paragraph", rest, line.start, line.end, marker, kind,
+                      self.page_of(line.start))
+        if kind:
+            key = block.marker_key
+            keys = [b.marker_key for b in self.stack]
+            if key in keys:
+                del self.stack[keys.index(key):]
+            block.path = list(self.stack)
+            self.stack.append(block)
+        else:
+            if _is_title(rest):  # "KẾ HOẠCH", "PHỤ LỤC": a new part of the document
+                self.stack = []
+            block.path = list(self.stack)
+        self.open = block
+
+    def extend(self, line: _Line):
+        self.open.text += " " + line.text
+        self.open.end = line.end
+
+    def add_row(self, cells: list):
+        self.close()
+        texts = [c.text for c in cells]
+        if not self.header and is_table_header(texts):
+            self.header = texts
+        block = Block("row", " | ".join(texts), cells[0].start, cells[-1].end,
+                      page=self.page_of(cells[0].start), path=list(self.stack), cells=cells,
+                      header=self.header)
+        self.blocks.append(block)
+
+
+def _is_title(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters)
+
+
+_HEADER_WORDS = re.compile(r"chủ trì|phối hợp|thực hiện|thời gian|thời hạn|nhiệm vụ|nội dung|tiến độ",
+                           re.IGNORECASE)
+
+
+def is_table_header(texts: list) -> bool:
+    return len(texts) >= 3 and sum(1 for t in texts if _HEADER_WORDS.search(t) and len(t) < 60) >= 2
+
+
+def segment(text: str, page_starts: Optional[list] = None) -> list:
+    """page_starts: offsets into `text` where each page begins (PDF)."""
+    starts = page_starts or []
+
+    def page_of(offset: int):
+        return bisect_right(starts, offset) if starts else None
+
+    lines = _lines(text)
+    builder = _Builder(text, page_of)
+    per_line = _one_line_paragraphs(lines)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.text == "|":
+            rows, i = _bare_pipe_rows(lines, i)
+            for cells in rows:
+                builder.add_row(cells)
+            continue
+        if line.text.startswith("|") and line.text.count("|") >= 2:
+            if not _TABLE_SEPARATOR.match(line.text):
+                cells = _pipe_row(line)
+                if cells:
+                    builder.add_row(cells)
+        elif not line.text or line.text == "\f":
+            builder.close()
+        elif builder.open is None or per_line or split_marker(line.text)[0]:
+            builder.start_item(line)
+        else:
+            builder.extend(line)
+        i += 1
+    builder.close()
+    return builder.blocks
