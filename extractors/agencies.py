@@ -1,6 +1,12 @@
 """Agency mentions: single bodies ("Sở Tư pháp", "UBND tỉnh Hà Tĩnh") and group
-mentions ("các sở, ban, ngành", "UBND các quận, huyện"), with a canonical form."""
+mentions ("các sở, ban, ngành", "UBND các quận, huyện"), with a canonical form.
+
+`read_at(text, pos)` reads the agency phrase that starts at `pos` and stops
+before the predicate ("Sở Tư pháp chủ trì ..." -> "Sở Tư pháp"); `split`
+cuts a phrase into its agencies, keeping group mentions whole.
+"""
 import re
+from typing import Optional
 
 from pipeline.normalize import fold
 
@@ -31,3 +37,219 @@ def expand_abbreviations(name: str) -> str:
 def canonical(name: str) -> str:
     """'UBND TP. Đà Nẵng' -> 'uy ban nhan dan thanh pho da nang'."""
     return re.sub(r"\s+", " ", re.sub(r"[\W_]+", " ", fold(expand_abbreviations(name or "")))).strip()
+
+
+# ---- vocabulary ----------------------------------------------------------
+
+# Named bodies and office holders: "Sở Tư pháp", "Chủ tịch UBND tỉnh" (capitalised as printed)
+_NAMED = (r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Sở|Bộ|Văn phòng|Ban|Công an|Đài|Báo|Trung tâm|Thanh tra|"
+          r"Tổng cục|Chi cục|Cục|Vụ|Viện|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Mặt trận|MTTQ|Liên đoàn|"
+          r"Liên minh|Hội|Tỉnh đoàn|Thành đoàn|Đoàn|Học viện|Trường|Tổng công ty|Công ty|Tập đoàn|"
+          r"Hiệp hội|Bộ phận|Tổ công tác|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Người đứng đầu|"
+          r"Chánh Văn phòng|Cơ quan|Doanh nghiệp|Lực lượng|Cổng|Phòng|Cảnh sát|Đội|Chính quyền|Chủ đầu tư|"
+          r"Nhà thầu|Bộ Chỉ huy|Bộ Tư lệnh")
+# Group nouns: "các sở, ban, ngành", "từng ngành, địa phương", "cơ quan, đơn vị liên quan"
+_GROUP = (r"sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức|doanh nghiệp|cơ sở|hội|đoàn thể|hiệp hội|"
+          r"trường|cấp|quận|huyện|xã|phường|tỉnh|thành phố|thị xã|đặc khu|lực lượng|chủ đầu tư|cá nhân|"
+          r"hộ gia đình|đài|báo|trung tâm|viện|bệnh viện|chi cục|cục|vụ|tập đoàn|công ty|"
+          r"tổng công ty|hiệp hội|tổ|thủ trưởng|giám đốc|chủ tịch|người đứng đầu|đồng chí|nhà trường|"
+          r"chính quyền|nhà thầu|phòng")
+_DETERMINER = r"(?:[Cc]ác|[Nn]hững|[Tt]ừng|[Mm]ỗi|[Kk]hối|[Tt]oàn bộ|[Tt]ất cả các)"
+# Words that begin like an agency but are not one: "Báo cáo", "Ban hành", "Bộ chỉ số", "Trường hợp"
+_FALSE = (r"(?!(?:Báo cáo|Ban hành|Trường hợp|Sở hữu|Hội nghị|Hội thảo|Hội viên|Đoàn viên|Đoàn kết|Vụ việc|"
+          r"Cục bộ|Viện dẫn|Tổ dân phố|Cổng [Dd]ịch vụ công|Trung tâm [Dd]ữ liệu|"
+          r"Bộ (?:máy|luật|chỉ số|tiêu chí|thủ tục|công cụ|hồ sơ|dữ liệu|tài liệu|quy tắc|mã|tiêu chuẩn))(?!\w))")
+_START = re.compile(rf"{_FALSE}(?:{_DETERMINER}\s+(?:{_GROUP}|{_NAMED})|(?:{_NAMED})|(?:{_GROUP}))(?!\w)", re.I)
+_START_CASED = re.compile(rf"{_FALSE}(?:{_DETERMINER}\s+(?:{_GROUP}|{_NAMED})(?!\w)|(?:{_NAMED})(?!\w))")
+_SPLIT_AT = re.compile(rf"{_FALSE}(?:{_DETERMINER}\s+(?:{_GROUP}|{_NAMED})|{_NAMED})(?!\w)")
+
+# Words that end an agency phrase: the predicate begins ("chủ trì", "có trách nhiệm", ...)
+_VERBS = [
+    "chủ trì", "phối hợp", "có trách nhiệm", "có nhiệm vụ", "chịu trách nhiệm", "tập trung", "chủ động",
+    "thực hiện", "triển khai", "xây dựng", "tham mưu", "theo dõi", "rà soát", "nghiên cứu", "hướng dẫn",
+    "tiếp tục", "căn cứ", "khẩn trương", "phải", "cần", "đảm bảo", "bảo đảm", "quan tâm", "chỉ đạo",
+    "hoàn thành", "đẩy mạnh", "đẩy nhanh", "tăng cường", "nâng cao", "ban hành", "kịp thời", "lập", "gửi",
+    "báo cáo", "cung cấp", "kiểm tra", "đánh giá", "giải quyết", "tích cực", "nghiêm túc", "thường xuyên",
+    "định kỳ", "làm", "là", "xác định", "bám sát", "phổ biến", "tuyên truyền", "giám sát", "sử dụng",
+    "duy trì", "cập nhật", "quản lý", "vận hành", "bố trí", "lựa chọn", "áp dụng", "phát triển", "hỗ trợ",
+    "xử lý", "tiến hành", "công bố", "công khai", "đề xuất", "trình", "ưu tiên", "khắc phục", "soát xét",
+    "làm việc", "khai thác", "giải trình", "hằng năm", "hàng năm", "hằng quý", "hàng quý", "sau khi",
+    "nếu", "trong", "theo", "để", "nhằm", "với", "đôn đốc", "tổng hợp", "chuẩn bị", "phát huy",
+    "vận động", "thẩm định", "dự toán", "tiên phong", "góp phần", "cử", "giúp", "lồng ghép", "huy động",
+    "kết nối", "tiếp nhận", "số hóa", "thu thập", "trên cơ sở", "đồng thời", "khuyến khích", "hạn chế",
+    "đưa", "chấp hành", "thi hành", "sớm", "kiên quyết", "quyết liệt", "chú trọng", "thúc đẩy", "bổ sung",
+    "sửa đổi", "hoàn thiện", "nâng cấp", "đầu tư", "cắt giảm", "đơn giản hóa", "ứng dụng", "khảo sát",
+    "thống kê", "kiểm soát", "điều chỉnh", "xem xét", "quyết định", "phê duyệt", "thẩm tra", "tiếp thu",
+    "phản ánh", "không", "chưa", "đã", "sẽ", "đang", "đề nghị", "yêu cầu", "giao", "tạo điều kiện",
+    "mở", "vừa", "cũng", "luôn", "nghiêm", "dự báo", "tham gia", "đăng tải", "cảnh báo", "ứng phó",
+    "rà", "đánh", "nắm", "kêu gọi", "phân công", "chỉ", "đối với", "trên đây", "tự", "hoạt động",
+    "nghiêm cấm", "thông báo", "kiện toàn", "kiến nghị", "bảo vệ", "tổ chức thực hiện", "đẩy",
+]
+_VERB = re.compile(r"(?:%s)(?!\w)" % "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)), re.I)
+_HAS_KEEP = re.compile(r"có\s+(?:liên quan|tham gia|nhu cầu|thẩm quyền)(?!\w)", re.I)
+_HAS = re.compile(r"có(?!\w)", re.I)
+_ORGANISE = re.compile(r"tổ chức(?!\w)", re.I)  # a verb unless listed as a noun ("cơ quan, tổ chức")
+_PASSIVE = re.compile(r"được(?!\w)", re.I)
+_PASSIVE_END = re.compile(r"[,;.:]|\s(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)(?!\w)")
+# Organisations whose names hold verbs: "Ban Quản lý dự án đầu tư xây dựng ...", "Công ty ... Đầu tư phát triển"
+_ORG_NAME = re.compile(r"^(?:các\s+)?(?:Ban Quản lý|Công ty|Tổng [Cc]ông ty|Trung tâm|Chi cục|Viện)(?!\w)", re.I)
+_NAME_VERBS = {"đầu tư", "xây dựng", "phát triển", "quản lý", "vận hành", "hỗ trợ", "dự báo", "khai thác",
+               "bảo vệ", "ứng dụng", "chuyển đổi", "kiểm soát", "đánh giá", "thẩm định", "giám sát", "cung cấp",
+               "tư vấn", "nghiên cứu", "phổ biến", "kết nối", "số hóa", "dịch vụ", "xử lý", "hoạt động"}
+_COMPOUND = re.compile(r"(?:cơ quan|đơn vị)\s*$", re.I)  # "cơ quan chủ trì" is a noun
+_LIST_WORD = re.compile(r"lĩnh vực(?!\w)")  # "Mỗi ngành, lĩnh vực": only inside a list
+_WORD = re.compile(r"[^\s,;:.()]+|\([^()]*\)|[,;:.]")
+_MAX_WORDS = 45
+
+
+def starts_agency(text: str, pos: int = 0, cased: bool = False) -> bool:
+    pattern = _START_CASED if cased else _START
+    return bool(pattern.match(text, pos))
+
+
+def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
+    """Does the predicate begin at pos? Capitalised words belong to names ("Ban Quản lý")."""
+    if text[pos:pos + 1].isupper():
+        return False
+    if _HAS_KEEP.match(text, pos):
+        return False
+    if _HAS.match(text, pos):
+        return True
+    if _ORGANISE.match(text, pos):
+        return not re.search(r"(?:,|các|và)\s*$", phrase_so_far)
+    m = _VERB.match(text, pos)
+    if m and m.group(0).lower() == "chủ trì" and _COMPOUND.search(phrase_so_far):
+        return False
+    if m and m.group(0).lower() in _NAME_VERBS and _ORG_NAME.match(phrase_so_far):
+        return False
+    return bool(m)
+
+
+def _passive_end(text: str, pos: int) -> Optional[int]:
+    """'các cơ quan được phân công nhiệm vụ có trách nhiệm' -> end of the relative clause."""
+    m = _PASSIVE_END.search(text, pos)
+    if m and m.group(0) not in ".:":
+        return m.start()
+    return None
+
+
+def read_at(text: str, pos: int = 0, cased: bool = False):
+    """The agency phrase starting at pos: (phrase, end) or None."""
+    if not starts_agency(text, pos, cased):
+        return None
+    head = (_START_CASED if cased else _START).match(text, pos)
+    end = i = head.end()
+    words = len(head.group(0).split())
+    while i < len(text) and words < _MAX_WORDS:
+        while i < len(text) and text[i] == " ":
+            i += 1
+        m = _WORD.match(text, i)
+        if not m:
+            break
+        token = m.group(0)
+        if token == "." or (token == ";" and not _START_CASED.match(text, _skip_spaces(text, m.end()))):
+            break
+        if token == ":":
+            if re.match(r"\s*(?:[A-ZĐ]\w*)", text[m.end():]) and _colon_list_head(text[pos:i]):
+                end, i = _list_end(text, m.end()), _list_end(text, m.end())
+                break
+            break
+        if token in ",;":
+            nxt = _skip_spaces(text, i + 1)
+            if not (_START.match(text, nxt) or _LIST_WORD.match(text, nxt) or re.match(r"[A-ZĐ]", text[nxt:nxt + 1])) \
+                    or _stops(text, nxt, text[pos:nxt]):
+                break
+            i = m.end()
+            continue
+        keep = _HAS_KEEP.match(text, i)
+        if keep:
+            end = i = keep.end()
+            words += 1
+            continue
+        if words and _PASSIVE.match(text, i):
+            stop = _passive_end(text, i)
+            if stop is None:
+                break
+            end = i = stop
+            break
+        if words and _stops(text, i, text[pos:i]):
+            break
+        end = i = m.end()
+        words += 1
+    phrase = text[pos:end].strip(" ,")
+    return (phrase, end) if phrase else None
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _colon_list_head(head: str) -> bool:
+    """'Các Bộ', 'Ủy ban nhân dân các tỉnh', '06 đơn vị thuộc Sở' may open a list after a colon."""
+    return bool(re.search(r"(?:[Cc]ác\s+\w+|Sở|Bộ)\s*$", head.strip()))
+
+
+def _list_end(text: str, pos: int) -> int:
+    """End of 'Tài chính, Y tế, Tư pháp' after a colon: where the predicate begins."""
+    i = pos
+    while i < len(text) and text[i] == " ":
+        i += 1
+    while i < len(text):
+        m = _WORD.match(text, i)
+        if not m or m.group(0) in ".;:":
+            return i
+        if m.group(0) != "," and _stops(text, i, text[pos:i]):
+            return i
+        i = m.end()
+        while i < len(text) and text[i] == " ":
+            i += 1
+    return i
+
+
+def _expand_colon(phrase: str) -> list:
+    """'Các Bộ: Tài chính, Y tế' -> ['Bộ Tài chính', 'Bộ Y tế']."""
+    head, _, items = phrase.partition(":")
+    head = re.sub(r"^[Cc]ác\s+", "", head.strip())
+    head = re.sub(r"\s+các\s+", " ", head)
+    names = []
+    for item in (p.strip() for p in items.split(",")):
+        if not item:
+            continue
+        names.append(item if _START_CASED.match(item) else f"{head} {item}")
+    return names
+
+
+_SEPARATOR = re.compile(r"\s*(?:[,;]|\s(?:và|cùng|cùng với)\s)\s*"
+                        r"|(?<=\sngành)\s+(?=UBND|Ủy ban nhân dân)")  # "các sở, ban, ngành UBND các quận"
+_OFFICE = re.compile(r"(?:thủ trưởng|giám đốc|chủ tịch|người đứng đầu)(?!\w)")
+
+
+def split(phrase: str) -> list:
+    """'Các sở, ban, ngành, UBND quận, huyện' -> ['Các sở, ban, ngành', 'UBND quận, huyện']."""
+    phrase = phrase.strip(" ,;.:")
+    if ":" in phrase:
+        return _expand_colon(phrase)
+    parts, start = [], 0
+    for m in _SEPARATOR.finditer(phrase):
+        if (_SPLIT_AT.match(phrase, m.end()) or _OFFICE.match(phrase, m.end())) and not re.match(r"(?:Bộ|Sở)\s+(?:trưởng|ngành)", phrase[m.end():]):
+            parts.append(phrase[start:m.start()])
+            start = m.end()
+    parts.append(phrase[start:])
+    return [p.strip(" ,;") for p in parts if p.strip(" ,;")]
+
+
+def read_list(text: str, pos: int = 0, cased: bool = False):
+    """(agencies, end) of the agency list at pos, or None."""
+    found = read_at(text, pos, cased)
+    if not found:
+        return None
+    return split(found[0]), found[1]
+
+
+def predicate_at(text: str, pos: int) -> bool:
+    """Does a predicate ("chủ trì", "có trách nhiệm", "tổ chức ...") begin at pos (after spaces)?"""
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos < len(text) and _stops(text, pos, "")

@@ -1,56 +1,466 @@
-"""Document header: number, type, place and date, issuer, title, signer, legal bases."""
-import re
+"""Document header: number, type, place and date, issuer, title, signer, legal bases.
 
+Reads the national header layout (Nghị định 30/2020/NĐ-CP): issuer block top
+left, national motto top right, "Số: 3796/QĐ-UBND", "Đà Nẵng, ngày 26 tháng 11
+năm 2021", the type word ("QUYẾT ĐỊNH") and the subject lines (trích yếu), or
+"V/v ..." for a Công văn; the signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+above the name) after the body. Falls back on the metadata table of legal
+websites ("Số hiệu", "Loại văn bản", ...) and on sentences that mention the
+document ("UBND tỉnh X vừa ban hành Kế hoạch số 145/KH-UBND về ...").
+"""
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from pipeline.normalize import fold
 from pipeline.records import Document, LegalBasis, Signer, Source
 
 DOC_TYPES = ["Quyết định", "Kế hoạch", "Công văn", "Chỉ thị", "Nghị quyết", "Thông báo", "Chương trình",
-             "Công điện", "Thông tư", "Nghị định", "Báo cáo", "Hướng dẫn", "Tờ trình", "Đề án"]
-_NUMBER = re.compile(r"Số\s*:?\s*(\d+[\w./-]*/[\wĐđ.-]+)")
-_DATE = re.compile(r"([A-ZĐ][\w ]{1,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-_BASIS = re.compile(r"^Căn cứ\s+(.+?);?$")
-_BASIS_NUMBER = re.compile(r"số\s+(\d+[\w./-]*/[\wĐđ.-]+)")
+             "Công điện", "Thông tư", "Nghị định", "Báo cáo", "Hướng dẫn", "Tờ trình", "Đề án", "Quy định",
+             "Quy chế", "Thông tư liên tịch", "Luật", "Pháp lệnh", "Lệnh", "Công thư"]
+_TYPE_BY_UPPER = {t.upper(): t for t in DOC_TYPES}
+_TYPE_BY_FOLD = {fold(t): t for t in DOC_TYPES}
+# ký hiệu loại văn bản (Nghị định 30/2020/NĐ-CP, Phụ lục III); a number without one is a Công văn
+_TYPE_BY_CODE = {"QĐ": "Quyết định", "KH": "Kế hoạch", "CT": "Chỉ thị", "NQ": "Nghị quyết", "TB": "Thông báo",
+                 "CTr": "Chương trình", "CĐ": "Công điện", "TT": "Thông tư", "NĐ": "Nghị định", "BC": "Báo cáo",
+                 "HD": "Hướng dẫn", "TTr": "Tờ trình", "ĐA": "Đề án", "QC": "Quy chế", "QyĐ": "Quy định",
+                 "TTLT": "Thông tư liên tịch", "L": "Lệnh", "CV": "Công văn"}
+_TYPE_ALT = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
+
+_NUMBER = r"\d+[\w.]*(?:-[\wĐ]+)?/(?:[\wĐđ.&]+(?:-\s?[\wĐđ.&]+)*/?)+"
+_HEADER_NUMBER = re.compile(r"Số(?:\s+hiệu)?\s*:\s*(" + _NUMBER + ")")
+_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+_MOTTO_LINE = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc")
+_DAY_MONTH_YEAR = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_NUMERIC_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+_ANY_DATE = re.compile(_DAY_MONTH_YEAR + "|" + _NUMERIC_DATE)
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())
+_PLACE_WORD = r"(?:[" + _UPPER + r"]\w*|phố|xã|trấn)"  # "Thành phố Hồ Chí Minh", "Đà Nẵng"
+_PLACE_DATE = re.compile(r"(?<![\w,/-])((?:TP\.\s*)?" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,4}),\s*ngày\b"
+                         r"(?:\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|\s+" + _NUMERIC_DATE + ")?")
+
+_PIECE = re.compile(r"[^|\n]+")
+_CELL_BREAK = re.compile(r"\||\n\s*\n")
+_RULE = re.compile(r"[-_=.…\s]*")
+_SPLIT_LETTER = re.compile(r"(?<!\w)([B-DĐGHK-NP-TVX]) (?=[AĂÂEÊIOÔƠUƯYÀ-ỸĐ])")  # "B Ộ" -> "BỘ"
+
+# heads of issuing bodies, longest first; the lowest unit of "UBND TỈNH X / SỞ Y" issues
+_HEAD = re.compile(r"(?<!\w)(?<!VÀ )(?<!CƠ )(?<!CỦA )(ỦY\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|UBND|HĐND|"
+                   r"THỦ\s+TƯỚNG|VĂN\s+PHÒNG|TỔNG\s+CỤC|CHI\s+CỤC|CỤC|BỘ|SỞ|BAN|(?<![^\n])PHÒNG|TRUNG\s+TÂM|"
+                   r"CÔNG\s+AN|ỦY\s+BAN)(?!\w)")
+_LOCAL = re.compile(r"(ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|"
+                    r"PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(.+)", re.I)
+_LEVEL = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+_BARE = re.compile(r"(ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)(?:\s+(" + _LEVEL + r"))?", re.I)
+_NAMED_COUNCIL = re.compile(r"(?<!\w)(?i:(UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s+(" + _LEVEL + r"))\s+"
+                            r"(" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,3})")
+_AUTHORITY_LEVEL = re.compile(r"ỦY BAN NHÂN DÂN\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?!\s+\w)")
+_PLACE_VALUE = re.compile(r"(?i)^(" + _LEVEL + r")\s+(\S.*)$")
+
+# a sentence that names the document: "UBND tỉnh X vừa ban hành Kế hoạch số 145/KH-UBND về ..."
+_ISSUER_PHRASE = r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Bộ|Sở|Văn phòng|Thủ tướng|Chính phủ|Ban|Tổng cục|Cục)"
+_ISSUED = re.compile(r"(?:Ngày\s+(?P<pre_date>" + _NUMERIC_DATE.replace("(", "(?:") + r"|\d{1,2}\s+tháng\s+\d{1,2}"
+                     r"\s+năm\s+\d{4}),\s*)?(?P<issuer>" + _ISSUER_PHRASE + r"(?:\s+[\wĐđ&-]+){0,7}?)\s+"
+                     r"(?:vừa\s+|đã\s+|chính thức\s+)?ban hành\s+(?=(?i:" + _TYPE_ALT + r")(?!\w))")
+_MENTION = re.compile(r"(?P<type>(?i:" + _TYPE_ALT + r"))(?:\s+số)?(?:\s*:)?\s+(?P<number>" + _NUMBER + r")?"
+                      r"(?:\s+(?:năm\s+)?\d{4}(?!\s*[/-]))?(?:\s+ngày\s+(?P<date>" +
+                      _NUMERIC_DATE.replace("(", "(?:") + r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?")
+_TITLE_LEAD = re.compile(r"^(?:[:,]\s*)?(?:về việc|về|v/v)\s*:?\s*", re.I)
+_TITLE_END = re.compile(r"\s+do\s+[^.]{2,80}?\s+ban hành\b|\s+ra sao\s*\?|[.;!?](?:\s|$)|\n|"
+                        r",\s+(?:nhằm|để|với mục tiêu|theo đó|trong đó)\b")
+_KEM_THEO = re.compile(r"\((?:Ban hành\s+)?[Kk]èm theo\s+(?:" + _TYPE_ALT + r")\s+số\s*:?\s*(" + _NUMBER + r")"
+                       r"(?:\s+ngày\s+(?:" + _DAY_MONTH_YEAR + "|" + _NUMERIC_DATE + "))?")
+# "đề nghị các cơ quan, đơn vị, địa phương trên địa bàn thành phố tập trung ...": the request, not its addressees
+_RECIPIENTS = re.compile(r"^(?:đề nghị|yêu cầu|chỉ đạo|giao)\s+(?:(?:các|cơ quan|đơn vị|địa phương|sở|ban|ngành|"
+                         r"UBND|Ủy ban nhân dân|quận|huyện|thị xã|xã|phường|tỉnh|thành phố|trên địa bàn|Trung ương|"
+                         r"đóng|cấp|có liên quan|liên quan|trực thuộc|thuộc|và)(?:\s*,)?\s+)+", re.I)
+_WEB_ISSUER = re.compile(r"\bdo\s+(.{2,80}?)\s+ban hành\b")
+
+# stop lines after the subject: the authority line, the bases, the body
+_TITLE_STOP = re.compile(r"^(?:Căn cứ|Thực hiện|Kính gửi|Xét|Theo đề nghị|Điều\s+\d|\(|[IVX]+\.\s|\d+\.\s)")
+_AUTHORITY_LINE = re.compile(r"^(?:ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|THỦ TƯỚNG|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|"
+                             r"CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|TRƯỞNG BAN|BAN CHẤP HÀNH|CHÍNH PHỦ)\b")
+
+_SIGN_PREFIX = r"(?:TM|KT|TL|TUQ|Q|T/M)\.?\s+"
+_SIGN_TITLE = (r"(?:PHÓ\s+)?(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|CHỦ NHIỆM|TRƯỞNG BAN|"
+               r"TRƯỞNG PHÒNG|BÍ THƯ|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CHÁNH THANH TRA)"
+               r"|THỨ TRƯỞNG")
+_SIGN_START = re.compile(r"^(?:" + _SIGN_PREFIX + r"|(?:" + _SIGN_TITLE + r")[,\s]*$)")
+_SIGN_LINE_BREAK = re.compile(r"\s+(?=" + _SIGN_PREFIX + r")|(?<![.,])(?<!PHÓ)\s+(?=(?:" + _SIGN_TITLE + r")(?:\s|$))")
+
+_BASIS = re.compile(r"(?m)^[*\s]*Căn cứ\s+(.+?)(?=;[*\s]*$|\n[*\s]*(?:Căn cứ|Theo đề nghị|Xét|Thực hiện)\b|\Z)", re.S)
+_PREAMBLE_END = re.compile(r"(?m)^[*\s]*(?:(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:|Điều\s+1\b|I\.\s)")
+_BASES_CHARS = 30000
+_BASIS_NUMBER = re.compile(r"(?:số|Số)\s+(" + _NUMBER + ")")
+_TABLE_KEYS = {"so hieu": "number", "loai van ban": "doc_type", "noi ban hanh": "issuer",
+               "co quan ban hanh": "issuer", "nguoi ky": "signer", "ngay ban hanh": "issue_date"}
+
+_HEAD_CHARS = 8000
 
 
-def _number(head: str):
-    m = _NUMBER.search(head)
-    return m.group(1).rstrip(".") if m else None
+@dataclass
+class _Piece:
+    text: str  # one line, or one table cell of a line, without markup
+    start: int
+
+
+# ---------------------------------------------------------------- helpers
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"[\s|*]+", " ", text).strip()
+
+
+def _pieces(text: str, start: int = 0, end: Optional[int] = None) -> list:
+    pieces = []
+    for m in _PIECE.finditer(text, start, len(text) if end is None else end):
+        piece = m.group().replace("*", "").strip(" \t#_")
+        if piece and not _RULE.fullmatch(piece):
+            pieces.append(_Piece(piece, m.start()))
+    return pieces
+
+
+def _iso(day, month, year) -> Optional[str]:
+    day, month, year = int(day), int(month), int(year)
+    if 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _date(text: str) -> Optional[str]:
+    m = _ANY_DATE.search(text or "")
+    if not m:
+        return None
+    groups = [g for g in m.groups() if g]
+    return _iso(*groups[:3])
+
+
+def _sentence_case(text: str) -> str:
+    """An all-caps subject line in sentence case; codes with digits keep their case."""
+    if not _is_upper(text):
+        return text
+    words = [w if re.search(r"\d", w) else w.lower() for w in text.split()]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+def _number_type(number: Optional[str]) -> Optional[str]:
+    """'3796/QĐ-UBND' -> Quyết định, '12-NQ/TU' -> Nghị quyết, '3442/UBND-SNV' -> Công văn."""
+    if not number or "/" not in number:
+        return None
+    before, after = number.split("/", 1)
+    code = before.split("-", 1)[1] if "-" in before else after.split("/")[-1].split("-")[0]
+    return _TYPE_BY_CODE.get(code.strip(), "Công văn")
+
+
+# ---------------------------------------------------------------- sources
+
+def _table(pieces: list, fields: dict) -> dict:
+    """The legal-website metadata table: 'Số hiệu | 1606/QĐ-UBND', ... and reader fields."""
+    found = {}
+    for key, value in list((fields or {}).items()) + [(p.text, n.text) for p, n in zip(pieces, pieces[1:])]:
+        name = _TABLE_KEYS.get(fold(str(key)).strip(" :"))
+        if name and name not in found and value and fold(str(value)).strip(" :") not in _TABLE_KEYS:
+            found[name] = str(value).strip()
+    return found
+
+
+def _mention(text: str) -> Optional[dict]:
+    """The document named in a news or web-title sentence: 'X ban hành' with a number first,
+    then a numbered mention at the top (a web page title), then 'X ban hành' without number."""
+    issued = [found for found in map(lambda m: _issued_at(text, m), _ISSUED.finditer(text)) if found]
+    numbered = [found for found in issued if found["number"]]
+    motto = _MOTTO.search(text, 0, _HEAD_CHARS)
+    lead = text[:min(1500, motto.start() if motto else 1500)]
+    return (numbered or [None])[0] or _lead_mention(lead) or (issued or [None])[0]
+
+
+def _issued_at(text: str, m: re.Match) -> Optional[dict]:
+    found = _mention_at(text, m.end())
+    if found:
+        found["issuer"] = m.group("issuer")
+        found["date"] = found.get("date") or _date(m.group("pre_date") or "")
+    return found
+
+
+def _lead_mention(lead: str) -> Optional[dict]:
+    for m in _MENTION.finditer(lead):
+        if m.group("number") and not re.search(r"(?:Căn cứ|Thực hiện|theo)\s*$", lead[:m.start()]):
+            found = _mention_at(lead, m.start())
+            web = _WEB_ISSUER.search(lead, m.end(), m.end() + 600)
+            found["issuer"] = web.group(1) if web else None
+            return found
+    return None
+
+
+def _mention_at(text: str, pos: int) -> Optional[dict]:
+    m = _MENTION.match(text, pos)
+    if not m:
+        return None
+    rest = _RECIPIENTS.sub("", _TITLE_LEAD.sub("", text[m.end():m.end() + 600].lstrip()))
+    end = _TITLE_END.search(rest)
+    title = rest[:end.start()] if end else rest[:300]
+    return {"doc_type": _TYPE_BY_FOLD.get(fold(m.group("type"))), "number": m.group("number"),
+            "date": _date(m.group("date") or ""), "title": _clean_title(title) or None}
+
+
+def _clean_title(title: str) -> str:
+    title = _sentence_case(re.sub(r"\s+", " ", title.replace("*", "")).strip(" :-,"))
+    return title[:1].upper() + title[1:]
+
+
+def _restore_names(title: Optional[str], names: list) -> Optional[str]:
+    """'... tỉnh bắc ninh ...' -> '... tỉnh Bắc Ninh ...' for the place and issuer names."""
+    for name in filter(None, names):
+        title = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, title or "") or None
+    return title
+
+
+# ---------------------------------------------------------------- fields
+
+def _number(head: str, table: dict, text: str, mention) -> Optional[str]:
+    for source in (_HEADER_NUMBER.search(_flat(head)), _KEM_THEO.search(text)):
+        if source:
+            return _tidy_number(source.group(1))
+    number = table.get("number") or (mention or {}).get("number")
+    return _tidy_number(number) if number else None
+
+
+def _tidy_number(number: str) -> str:
+    return re.sub(r"\s+", "", number).rstrip(".-/")
+
+
+def _doc_type(type_line, table: dict, number, mention) -> Optional[str]:
+    if type_line:
+        return type_line
+    if table.get("doc_type"):
+        return _TYPE_BY_FOLD.get(fold(table["doc_type"]), table["doc_type"])
+    if mention and mention.get("doc_type") and (not number or mention.get("number") in (None, number)):
+        return mention["doc_type"]
+    return _number_type(number)
 
 
 def _place_date(head: str):
-    m = _DATE.search(head)
+    m = _PLACE_DATE.search(_flat(_CELL_BREAK.sub(" ¦ ", head)))
     if not m:
         return None, None
-    place, day, month, year = m.groups()
-    return place.strip(), f"{year}-{int(month):02d}-{int(day):02d}"
+    groups = [g for g in m.groups()[1:] if g]
+    return m.group(1).strip(), _iso(*groups) if groups else None
 
 
-def _doc_type_and_title(blocks):
-    for i, block in enumerate(blocks[:60]):
-        text = block.text.strip().rstrip(":")
-        for doc_type in DOC_TYPES:
-            if text.upper() == doc_type.upper() and i + 1 < len(blocks):
-                title = re.sub(r"^(V/v|Về việc)\s*", "", blocks[i + 1].text.strip())
-                return doc_type, title[:1].upper() + title[1:].lower() if title.isupper() else title
+def _issue_date(header_date, table: dict, text: str, mention) -> Optional[str]:
+    if header_date:
+        return header_date
+    if table.get("issue_date") and _date(table["issue_date"]):
+        return _date(table["issue_date"])
+    attached = _KEM_THEO.search(text)
+    if attached and _date(attached.group(0)):
+        return _date(attached.group(0))
+    return (mention or {}).get("date")
+
+
+# ---------------------------------------------------------------- issuer
+
+def _issuer_block(text: str, motto: re.Match) -> str:
+    """Upper-case lines just above the motto, and beside 'Độc lập - Tự do - Hạnh phúc' (PDF columns)."""
+    lines = []
+    for piece in reversed(_pieces(text, max(0, motto.start() - 800), motto.start())):
+        if not _is_upper(piece.text):
+            break
+        lines.insert(0, piece.text)
+    motto_line = _MOTTO_LINE.search(text, motto.end(), motto.end() + 200)
+    if motto_line:
+        start, end = text.rfind("\n", 0, motto_line.start()) + 1, text.find("\n", motto_line.end())
+        beside = _MOTTO_LINE.sub("", text[max(start, motto.end()):end if end >= 0 else len(text)]).strip(" |*-")
+        lines += [beside] if beside and _is_upper(beside) else []
+    return "\n".join(lines)
+
+
+def _lowest_unit(block: str) -> str:
+    block = _SPLIT_LETTER.sub(r"\1", block).strip(" -")
+    heads = list(_HEAD.finditer(block))
+    return re.sub(r"\s+", " ", block[heads[-1].start():] if heads else block).strip(" -")
+
+
+def _display_issuer(name: str) -> str:
+    """'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG' -> 'UBND thành phố Đà Nẵng'; mixed case is kept."""
+    if not _is_upper(name):
+        return name
+    local = _LOCAL.match(name)
+    if local:
+        head = "UBND" if "BAN" in local.group(1) or local.group(1) == "UBND" else "HĐND"
+        return f"{head} {local.group(2).lower()} {local.group(3).title()}"
+    words, head_end = name.lower().split(), len(_HEAD.match(name).group(1).split()) if _HEAD.match(name) else 1
+    for i, word in enumerate(words):
+        if i == 0 or i == head_end or words[i - 1] in ("-", "và") or words[i - 1].endswith(","):
+            words[i] = word[:1].upper() + word[1:]
+    return " ".join(words)
+
+
+def _complete_issuer(issuer: str, text: str, table: dict, place, web_place) -> str:
+    """A bare 'ỦY BAN NHÂN DÂN' or 'UBND thành phố' gets its place: 'UBND thành phố Đà Nẵng'."""
+    bare = _BARE.fullmatch(issuer.strip())
+    if not bare:
+        return issuer
+    head = "HĐND" if "đồng" in issuer.lower() or "hđnd" in issuer.lower() else "UBND"
+    level = (bare.group(2) or "").lower()
+    for value in (table.get("issuer"), web_place):
+        value_place = _PLACE_VALUE.match(value or "")
+        if value_place and (not level or value_place.group(1).lower() == level):
+            return f"{head} {value_place.group(1).lower()} {value_place.group(2)}"
+    authority = _AUTHORITY_LEVEL.search(text[:_HEAD_CHARS])
+    level = level or (authority.group(1).lower() if authority else "")
+    if level and place:
+        return f"{head} {level} {place}"
+    for m in _NAMED_COUNCIL.finditer(text):
+        if not level or m.group(2).lower() == level:
+            return f"{head} {m.group(2).lower()} {m.group(3)}"
+    return issuer
+
+
+def _issuer(block: str, table: dict, mention) -> Optional[str]:
+    if block:
+        return _display_issuer(_lowest_unit(block))
+    value = table.get("issuer")
+    if value and not _PLACE_VALUE.match(value):
+        return value
+    issuer = (mention or {}).get("issuer")
+    return issuer if issuer and not _PLACE_VALUE.match(issuer) else None
+
+
+# ---------------------------------------------------------------- type line and title
+
+def _type_and_title(pieces: list):
+    """The type word line ('QUYẾT ĐỊNH', not 'QUYẾT ĐỊNH:') and the subject lines under it."""
+    for i, piece in enumerate(pieces):
+        if _TITLE_STOP.match(piece.text) and i:
+            break
+        doc_type = _TYPE_BY_UPPER.get(re.sub(r"\s+", " ", piece.text))
+        if doc_type:
+            return doc_type, _subject(pieces[i + 1:])
     return None, None
 
 
-def _legal_bases(blocks) -> list:
-    bases = []
-    for block in blocks[:120]:
-        m = _BASIS.match(block.text.strip())
+def _subject(pieces: list) -> Optional[str]:
+    lines = []
+    for piece in pieces[:8]:
+        if _TITLE_STOP.match(piece.text) or _AUTHORITY_LINE.match(piece.text) or _PLACE_DATE.match(piece.text):
+            break
+        if lines and _is_upper(lines[0]) != _is_upper(piece.text) and re.search(r"[^\W\d]", piece.text):
+            break
+        lines.append(piece.text)
+    return _clean_title(" ".join(lines)) or None
+
+
+def _regarding(pieces: list) -> Optional[str]:
+    """A Công văn's 'V/v ...' lines (về việc), up to the date, 'Kính gửi' or the cell's end."""
+    for i, piece in enumerate(pieces):
+        m = re.search(r"(?<!\w)V/v\b\.?\s*", piece.text)
         if m:
-            number = _BASIS_NUMBER.search(m.group(1))
-            bases.append(LegalBasis(m.group(1), number.group(1) if number else None))
+            lines = [piece.text[m.end():]]
+            for nxt in pieces[i + 1:i + 4]:
+                if _PLACE_DATE.search(nxt.text) or _TITLE_STOP.match(nxt.text) or nxt.text.startswith("Kính"):
+                    break
+                lines.append(nxt.text)
+            return _clean_title(" ".join(lines))
+    return None
+
+
+def _title(subject, regarding, mention) -> Optional[str]:
+    return subject or regarding or (mention or {}).get("title")
+
+
+# ---------------------------------------------------------------- signer
+
+def _name_words(words: list) -> bool:
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+
+
+def _trailing_name(text: str):
+    """'VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH Phạm Quang Phụng' -> (title, name)."""
+    words = text.split()
+    for size in (5, 4, 3, 2):
+        if len(words) > size and _name_words(words[-size:]) and _is_upper(" ".join(words[:-size])):
+            return " ".join(words[:-size]), " ".join(words[-size:])
+    return text, None
+
+
+def _signer(text: str) -> Signer:
+    pieces = _pieces(text)
+    for i, piece in enumerate(pieces):
+        if _SIGN_START.match(piece.text) and _is_upper(piece.text.split()[0]):
+            signer = _signer_from(pieces[i:i + 8])
+            if signer:
+                return signer
+    return Signer()
+
+
+def _signer_from(pieces: list) -> Optional[Signer]:
+    title = []
+    for piece in pieces:
+        head, name = _trailing_name(piece.text)
+        if name or not _is_upper(piece.text):
+            if name:
+                title.append(head)
+            elif not _name_words(piece.text.split()):
+                return None
+            else:
+                name = piece.text
+            return Signer(name, _SIGN_LINE_BREAK.sub(" / ", " ".join(title)).strip(" ,/"))
+        title.append(piece.text)
+    return None
+
+
+# ---------------------------------------------------------------- legal bases
+
+def _legal_bases(text: str) -> list:
+    """'Căn cứ ...' lines of the preamble, before 'QUYẾT ĐỊNH:' or the first article or part."""
+    end = _PREAMBLE_END.search(text, 0, _BASES_CHARS)
+    bases = []
+    for m in _BASIS.finditer(text, 0, end.start() if end else _BASES_CHARS):
+        body = re.sub(r"\s+", " ", m.group(1).replace("*", "")).strip(" ;.,")
+        number = _BASIS_NUMBER.search(body)
+        bases.append(LegalBasis(body, _tidy_number(number.group(1)) if number else None, _date(body)))
     return bases
 
 
+# ---------------------------------------------------------------- document
+
+def _warnings(document: Document) -> list:
+    fields = ("number", "doc_type", "issue_date", "issuer", "title")
+    missing = [f"{name} not found" for name in fields if not getattr(document, name)]
+    return missing + ([] if document.signer.name else ["signer not found"])
+
+
 def extract(doc) -> Document:
-    head = doc.text[:6000]
-    place, issue_date = _place_date(head)
-    doc_type, title = _doc_type_and_title(doc.blocks)
-    return Document(
+    text = doc.text
+    motto = _MOTTO.search(text, 0, _HEAD_CHARS)
+    head_start = max(0, motto.start() - 800) if motto else 0
+    head = text[head_start:head_start + 3000]
+    pieces = _pieces(text, 0, _HEAD_CHARS)
+    header_pieces = _pieces(text, motto.end(), motto.end() + 2500) if motto else pieces
+    table = _table(pieces, getattr(doc.source, "fields", {}))
+    mention = _mention(text)
+    place, header_date = _place_date(head)
+    type_line, subject = _type_and_title(header_pieces)
+    number = _number(head, table, text, mention)
+    web = _WEB_ISSUER.search(text[:1500])
+    issuer = _issuer(_issuer_block(text, motto) if motto else "", table, mention)
+    issuer_name = _LOCAL.match(issuer).group(3) if issuer and _LOCAL.match(issuer) else None
+    document = Document(
         doc_id=doc.doc_id,
         source=Source(doc.source.path, doc.sha256, doc.source.format, doc.source.pages),
-        number=_number(head), doc_type=doc_type, issue_date=issue_date, place=place,
-        signer=Signer(), title=title, legal_bases=_legal_bases(doc.blocks),
-        warnings=list(doc.source.warnings))
+        number=number, doc_type=_doc_type(type_line, table, number, mention),
+        issue_date=_issue_date(header_date, table, text, mention), place=place,
+        issuer=_complete_issuer(issuer, text, table, place, web.group(1) if web else None) if issuer else None,
+        signer=_signer(text),
+        title=_restore_names(_title(subject, _regarding(header_pieces), mention), [place, issuer_name]),
+        legal_bases=_legal_bases(text) if motto else [])
+    if not document.signer.name and table.get("signer"):
+        document.signer = Signer(name=table["signer"])
+    document.warnings = list(doc.source.warnings) + _warnings(document)
+    return document

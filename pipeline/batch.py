@@ -1,5 +1,6 @@
 """A run: walk the inputs, process each file (in worker processes), stream the
 records to the output folder, record problems, write run.json."""
+import json
 import multiprocessing
 import os
 import platform
@@ -11,7 +12,7 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.readers import ReadError, read, supported_suffixes
 from pipeline.records import Problem, to_dict
-from pipeline.writers import excel, jsonl
+from pipeline.writers import excel, html, index, jsonl
 
 OUTPUTS = ("documents", "tasks", "targets", "problems")
 
@@ -48,9 +49,16 @@ def process_file(path: Path) -> dict:
     return {
         "path": str(path), "sha256": sha256, "pages": source.pages, "seconds": time.perf_counter() - started,
         "document": to_dict(doc.document), "tasks": [to_dict(t) for t in doc.tasks],
-        "targets": [to_dict(t) for t in doc.targets],
-        "warnings": [to_dict(Problem(str(path), "read", w, "warning")) for w in source.warnings],
+        "targets": [to_dict(t) for t in doc.targets], "text": doc.text,
+        "warnings": [to_dict(Problem(str(path), "read", w, "warning")) for w in source.warnings]
+        + _unresolved(path, doc.tasks),
     }
+
+
+def _unresolved(path: Path, tasks: list) -> list:
+    """One warning per agency mention the registry could not resolve (kept as printed in the task)."""
+    names = dict.fromkeys(a["name"] for t in tasks for a in t.agencies if not a["id"])
+    return [to_dict(Problem(str(path), "resolve", f"unresolved agency: {name}", "warning")) for name in names]
 
 
 @dataclass
@@ -99,17 +107,21 @@ class _Progress:
             sys.stderr.write("\n")
 
 
-def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None) -> RunSummary:
+def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, full: bool = False) -> RunSummary:
+    """Process new or changed files only (by content hash against the previous run.json) unless `full`;
+    the records of unchanged files are copied from the previous outputs, those of files gone are dropped."""
     started = time.perf_counter()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     files, problems = collect_inputs(inputs)
     files = [f for f in files if f.suffix.lower() in supported_suffixes()] + \
         [f for f in files if f.suffix.lower() not in supported_suffixes()]
+    files, kept = _split_unchanged(files, {} if full else _previous_inputs(out_dir))
     writers = {name: jsonl.JsonlWriter(out_dir / f"{name}.jsonl") for name in OUTPUTS}
     summary = RunSummary()
     bar = _Progress(len(files), sys.stderr.isatty() if progress is None else progress)
     try:
+        _copy_kept(out_dir, kept, writers, summary)
         for problem in problems:
             writers["problems"].write(problem)
             _report(problem.path, problem.cause)
@@ -126,7 +138,10 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None) ->
         writer.commit()
     summary.documents, summary.tasks, summary.targets = (writers[n].count for n in ("documents", "tasks", "targets"))
     summary.problems = writers["problems"].count
-    excel.write(out_dir / "review.xlsx", *(jsonl.read(out_dir / f"{n}.jsonl") for n in OUTPUTS))
+    records = [jsonl.read(out_dir / f"{n}.jsonl") for n in OUTPUTS]
+    excel.write(out_dir / "review.xlsx", *records)
+    html.write(out_dir, *records[:3])
+    index.build(out_dir)
     summary.seconds = time.perf_counter() - started
     jsonl.write_json_atomic(out_dir / "run.json", _run_record(summary, workers))
     return summary
@@ -145,6 +160,7 @@ def _take(result: dict, writers: dict, summary: RunSummary) -> None:
         entry["status"] = "failed"
     else:
         writers["documents"].write(result["document"])
+        html.write_text(writers["documents"].path.parent, result["document"]["doc_id"], result["text"])
         for kind in ("tasks", "targets"):
             for record in result[kind]:
                 writers[kind].write(record)
@@ -154,6 +170,53 @@ def _take(result: dict, writers: dict, summary: RunSummary) -> None:
         entry.update(status="ok", pages=result.get("pages"), seconds=round(result["seconds"], 3),
                      tasks=len(result["tasks"]), targets=len(result["targets"]))
     summary.inputs.append(entry)
+
+
+def _previous_inputs(out_dir: Path) -> dict:
+    """path -> run.json entry of the files the previous run read well and whose document is still in the output."""
+    try:
+        inputs = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))["inputs"]
+        present = {d["source"]["path"] for d in _stream(out_dir / "documents.jsonl")}
+    except (OSError, ValueError, KeyError):
+        return {}
+    return {e["path"]: e for e in inputs if e.get("status") == "ok" and e.get("sha256") and e["path"] in present}
+
+
+def _split_unchanged(files: list, previous: dict) -> tuple:
+    """(files to process, run.json entries of the files unchanged since the previous run)."""
+    from pipeline.process import file_sha256
+    todo, kept = [], []
+    for path in files:
+        entry = previous.get(str(path))
+        if entry and file_sha256(path) == entry["sha256"]:
+            kept.append(entry)
+        else:
+            todo.append(path)
+    return todo, kept
+
+
+def _stream(path: Path):
+    with open(path, encoding="utf-8") as handle:
+        yield from (json.loads(line) for line in handle if line.strip())
+
+
+def _record_path(kind: str, record: dict) -> str:
+    if kind == "documents":
+        return record["source"]["path"]
+    return record["path"] if kind == "problems" else record["source"]
+
+
+def _copy_kept(out_dir: Path, kept: list, writers: dict, summary: RunSummary) -> None:
+    """Copy the previous records of unchanged files into the new (partial) outputs."""
+    paths = {entry["path"] for entry in kept}
+    for kind in OUTPUTS if paths else ():
+        if (out_dir / f"{kind}.jsonl").exists():
+            for record in _stream(out_dir / f"{kind}.jsonl"):
+                if _record_path(kind, record) in paths:
+                    writers[kind].write(record)
+    for entry in kept:
+        summary.pages += entry.get("pages") or 0
+        summary.inputs.append(dict(entry, unchanged=True))
 
 
 def _run_record(summary: RunSummary, workers: int) -> dict:

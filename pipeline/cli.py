@@ -1,4 +1,4 @@
-"""Command line: vnplan run | evaluate."""
+"""Command line: vnplan run | evaluate | apply-review | search | export."""
 import argparse
 import sys
 from pathlib import Path
@@ -11,19 +11,63 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="+", help="files or folders (read recursively)")
     run.add_argument("--out", required=True, type=Path, help="output folder")
     run.add_argument("--workers", type=int, default=0, help="worker processes (default: number of cores)")
+    run.add_argument("--full", action="store_true", help="reprocess every file, not only new or changed ones")
+    _add_search_export(commands)
     evaluate = commands.add_parser("evaluate", help="score a run against gold files (FORMAT.md)")
     evaluate.add_argument("--gold", required=True, type=Path)
     evaluate.add_argument("--pred", required=True, type=Path)
     evaluate.add_argument("--json", action="store_true", help="print JSON")
     evaluate.add_argument("--brief", action="store_true", help="print the main metrics on one line")
+    review = commands.add_parser("apply-review", help="write corrected records from a reviewed review.xlsx")
+    review.add_argument("workbook", type=Path, help="the reviewed review.xlsx")
+    review.add_argument("--out", required=True, type=Path, help="folder for the corrected JSONL")
+    review.add_argument("--run", type=Path, help="the run's folder (default: the workbook's folder)")
+    review.add_argument("--gold", type=Path, help="also write gold files (FORMAT.md) into this folder")
     return parser
 
 
 def _run(args) -> int:
     from pipeline import batch
-    summary = batch.run(args.inputs, args.out, workers=args.workers)
+    summary = batch.run(args.inputs, args.out, workers=args.workers, full=args.full)
     print(summary.line())
     return 2 if summary.failed else 0
+
+
+def _add_search_export(commands) -> None:
+    search = commands.add_parser("search", help="search the tasks of a run (diacritics and case ignored)")
+    search.add_argument("query", nargs="?", default="", help='words that must occur; "quoted phrase" for a phrase')
+    search.add_argument("--out", required=True, type=Path, help="the run's output folder")
+    search.add_argument("--agency", help="lead or coordinating agency, by any name or abbreviation")
+    search.add_argument("--lead", help="lead agency, by any name or abbreviation")
+    search.add_argument("--due-before", help="deadline on or before this ISO date (a year alone is 31 Dec)")
+    search.add_argument("--due-after", help="deadline on or after this ISO date")
+    search.add_argument("--doc", help="document number, e.g. 3796/QĐ-UBND")
+    search.add_argument("--issuer", help="issuing body (part of its name)")
+    search.add_argument("--year", type=int, help="year the document was issued")
+    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    export = commands.add_parser("export", help="write the tasks of a run for a task tracker")
+    export.add_argument("--out", required=True, type=Path, help="the run's output folder")
+    export.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    export.add_argument("--to", type=Path, help="file to write (default: DIR/export.csv or .jsonl)")
+
+
+def _search(args) -> int:
+    from pipeline import search
+    filters = search.Filters(args.agency, args.lead, args.due_before, args.due_after, args.doc, args.issuer, args.year)
+    try:
+        results = search.search(args.out, args.query, filters, limit=args.limit)
+    except FileNotFoundError as e:
+        print(f"vnplan: {e}", file=sys.stderr)
+        return 1
+    print(search.render(results, args.format))
+    return 0
+
+
+def _export(args) -> int:
+    from pipeline import export
+    print(export.export(args.out, args.format, args.to))
+    return 0
 
 
 def _evaluate(args) -> int:
@@ -31,12 +75,18 @@ def _evaluate(args) -> int:
     return evaluate.run_cli(args.gold, args.pred, as_json=args.json, brief=args.brief)
 
 
+def _apply_review(args) -> int:
+    from pipeline import review
+    return review.run_cli(args.workbook, args.out, run_dir=args.run, gold_dir=args.gold)
+
+
 def main(argv=None) -> int:
     try:
         args = _parser().parse_args(argv)
     except SystemExit as e:
         return 1 if e.code else 0
-    return {"run": _run, "evaluate": _evaluate}[args.command](args)
+    return {"run": _run, "evaluate": _evaluate, "apply-review": _apply_review,
+            "search": _search, "export": _export}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import hashlib
 from bisect import bisect_left
 from pathlib import Path
 
-from extractors import metadata, targets, tasks
+from extractors import metadata, registry, targets, tasks
 from pipeline import normalize as normalizing
 from pipeline import segment as segmenting
 from pipeline.document import ParsedDocument
@@ -33,8 +33,30 @@ def extract_tasks(doc: ParsedDocument) -> ParsedDocument:
     return doc
 
 
+def resolve_agencies(doc: ParsedDocument) -> ParsedDocument:
+    """Task.agencies: each lead and coordinating mention with its registry entry, in the document's province."""
+    found = doc.document
+    context = registry.registry().document_province(
+        found.issuer, found.place, found.number, doc.text[:2000]) if found else None
+    for task in doc.tasks:
+        task.agencies = [registry.resolve(name, context).as_dict(role)
+                         for role, names in (("lead", task.lead_agencies), ("coordinating", task.coordinating_agencies))
+                         for name in names]
+    return doc
+
+
 def extract_targets(doc: ParsedDocument) -> ParsedDocument:
     doc.targets = targets.extract(doc)
+    return doc
+
+
+def link_targets(doc: ParsedDocument) -> ParsedDocument:
+    """A target stated inside a task's paragraph belongs to that task."""
+    by_span = {(t.span.start, t.span.end): t.task_id for t in doc.tasks}
+    for target in doc.targets:
+        target.task_id = by_span.get((target.span.start, target.span.end)) or next(
+            (t.task_id for t in doc.tasks if t.span.start <= target.span.start and target.span.end <= t.span.end),
+            None)
     return doc
 
 
@@ -43,7 +65,9 @@ COMPONENTS = [
     ("segment", segment),
     ("metadata", extract_metadata),
     ("tasks", extract_tasks),
+    ("resolve_agencies", resolve_agencies),
     ("targets", extract_targets),
+    ("link_targets", link_targets),
 ]
 
 

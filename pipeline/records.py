@@ -66,6 +66,8 @@ class Task:
     excerpt: str  # the normalised text at span, exactly
     source: str  # input path
     evidence: str = "explicit"  # explicit | heading | table | continuation
+    # resolved agencies: {"name" (as printed), "role" (lead/coordinating), "id", "canonical", "group", "note"}
+    agencies: list = field(default_factory=list)
 
 
 @dataclass

@@ -121,6 +121,9 @@ def _bare_pipe_rows(lines: list, i: int):
         if j >= n or lines[j].text != "|":  # text runs on: the table ended at i
             i += 1
             break
+        if i + 1 < j and _is_title(lines[i + 1].text):  # "PHỤ LỤC II" between tables
+            i += 1
+            break
         cell = _cell_from(lines[i + 1:j])
         if cell is None:
             if row:
@@ -129,6 +132,64 @@ def _bare_pipe_rows(lines: list, i: int):
         else:
             row.append(cell)
         i = j
+    if row:
+        rows.append(row)
+    return rows, i
+
+
+# Word-processor copies put one cell per paragraph, with no pipes: a header
+# run ("TT", "Tên Đề án", "Cơ quan chủ trì", ...) then rows that start with
+# their number ("1", "2", ...).
+_NUMBER_CELL = re.compile(r"^(?:S?TT|Số TT)$", re.I)
+_ROW_START = re.compile(r"^(\d{1,3}|" + ROMAN + r")\.?$")
+_MAX_HEADER_CELLS = 10
+
+
+def _filled(lines: list, i: int, limit: int) -> list:
+    """Indexes of the next `limit` non-blank lines from i."""
+    found = []
+    while i < len(lines) and len(found) < limit:
+        if lines[i].text:
+            found.append(i)
+        i += 1
+    return found
+
+
+def _cell_header(lines: list, i: int) -> list:
+    """Line indexes of a one-cell-per-paragraph table header starting at i, or []."""
+    if not _NUMBER_CELL.match(lines[i].text):
+        return []
+    header = [i]
+    for j in _filled(lines, i + 1, _MAX_HEADER_CELLS):
+        if _ROW_START.match(lines[j].text) or len(lines[j].text) > 60:
+            break
+        header.append(j)
+    texts = [lines[j].text for j in header]
+    return header if is_table_header(texts) else []
+
+
+def _cell_rows(lines: list, i: int, width: int):
+    """Rows of cells after a header: (rows, next line index)."""
+    rows, row, expected, n = [], [], 1, len(lines)
+    while i < n:
+        text = lines[i].text
+        if not text or text == "\f":
+            i += 1
+            continue
+        if _is_title(text) or text.startswith("Nơi nhận") or len(row) > width + 4:
+            break
+        if _ROW_START.match(text) and (text.rstrip(".") == str(expected) or not text[0].isdigit()):
+            if row:
+                rows.append(row)
+            row = [Cell(text, lines[i].start, lines[i].end)]
+            expected = int(text.rstrip(".")) + 1 if text[0].isdigit() else 1
+        elif row and text[:1] in "-+•" and row[-1].text[:1] in "-+•" and len(row) > 1:
+            row[-1] = Cell(row[-1].text + " " + text, row[-1].start, lines[i].end)
+        elif row:
+            row.append(Cell(text, lines[i].start, lines[i].end))
+        else:
+            break
+        i += 1
     if row:
         rows.append(row)
     return rows, i
@@ -214,6 +275,13 @@ def segment(text: str, page_starts: Optional[list] = None) -> list:
     i = 0
     while i < len(lines):
         line = lines[i]
+        header = [] if per_line else _cell_header(lines, i)
+        if header:
+            builder.add_row([Cell(lines[j].text, lines[j].start, lines[j].end) for j in header])
+            rows, i = _cell_rows(lines, header[-1] + 1, len(header))
+            for cells in rows:
+                builder.add_row(cells)
+            continue
         if line.text == "|":
             rows, i = _bare_pipe_rows(lines, i)
             for cells in rows:

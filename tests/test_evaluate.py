@@ -1,13 +1,11 @@
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # project root, until packaging exists
 from pipeline.evaluate import canonical_agency, evaluate, format_report, run_cli
 
-SEEDS = Path("/work/shared/gold/seeds")
+SEEDS = Path(__file__).resolve().parent / "data" / "gold" / "seeds"
 
 # Sentences from seeds/000_5af79f33ba832511.json
 T_NOI_VU = ("Các cơ quan, đơn vị, địa phương phối hợp với Sở Nội vụ theo dõi công tác cải cách "

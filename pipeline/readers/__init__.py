@@ -23,6 +23,7 @@ class SourceText:
     page_starts: list = field(default_factory=list)  # offset in text where each page begins
     warnings: list = field(default_factory=list)
     fields: dict = field(default_factory=dict)  # metadata found outside the text (PDF form fields)
+    ocr_pages: list = field(default_factory=list)  # 1-based pages whose text comes from OCR
 
     @property
     def pages(self) -> Optional[int]:
@@ -34,8 +35,12 @@ def table_row_line(cells) -> str:
 
 
 def _registry() -> dict:
-    from pipeline.readers import docx, pdf, txt
-    return {".txt": txt.read, ".md": txt.read, ".docx": docx.read, ".pdf": pdf.read}
+    from pipeline.readers import docx, html, ocr, office, pdf, txt
+    readers = {".txt": txt.read, ".md": txt.read, ".docx": docx.read, ".pdf": pdf.read,
+               ".html": html.read, ".htm": html.read}
+    readers.update(dict.fromkeys(office.SUFFIXES, office.read))
+    readers.update(dict.fromkeys(ocr.IMAGE_SUFFIXES, ocr.read_image))
+    return readers
 
 
 def supported_suffixes() -> set:

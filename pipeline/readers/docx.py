@@ -1,49 +1,101 @@
-"""DOCX: paragraphs and tables in document order."""
+"""DOCX: paragraphs and tables in document order.
+
+Tables become pipe rows: a horizontally merged cell appears once, a vertically
+merged one repeats its value. Runs set in legacy Vietnamese fonts (.VnTime,
+VNI-Times) are converted to Unicode (legacy). XML entities are never resolved
+(python-docx parses with resolve_entities=False).
+"""
+import re
 import zipfile
 from pathlib import Path
 
-from pipeline.readers import ReadError, SourceText, table_row_line
+from pipeline.readers import ReadError, SourceText, legacy, table_row_line
 
 MAX_UNZIPPED = 500 * 1024 * 1024
+_LEGACY_FONT = re.compile(rb'w:(?:ascii|hAnsi)="(?:\.vn|vni)', re.I)
 
 
-def _check_zip(path: Path) -> None:
+def _check_zip(path: Path) -> bool:
+    """Validates the archive before inflating it; True when legacy fonts are used."""
     if not zipfile.is_zipfile(path):
         raise ReadError("not a valid DOCX (the file is not a zip archive)")
-    with zipfile.ZipFile(path) as archive:
-        if "word/document.xml" not in archive.namelist():
-            raise ReadError("not a valid DOCX (word/document.xml is missing)")
-        if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
-            raise ReadError("DOCX expands to more than 500 MB (zip bomb?)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise ReadError("not a valid DOCX (word/document.xml is missing)")
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
+                raise ReadError(f"DOCX expands to more than {MAX_UNZIPPED // (1024 * 1024)} MB (zip bomb?)")
+            parts = ("word/document.xml", "word/styles.xml")
+            return any(_LEGACY_FONT.search(archive.read(name)) for name in parts if name in archive.namelist())
+    except zipfile.BadZipFile as e:
+        raise ReadError(f"not a valid DOCX (broken zip archive: {e})") from e
 
 
-def _row_cells(row) -> list:
+class _Fonts:
+    """The font a run is set in: its own, else its paragraph style's, else the default."""
+
+    def __init__(self, document):
+        defaults = document.styles.element.find(
+            ".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts")
+        self.default = defaults.get(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii", "") if defaults is not None else ""
+
+    def of(self, run, paragraph) -> str:
+        if run.font.name:
+            return run.font.name
+        style = paragraph.style
+        while style is not None:
+            if style.font.name:
+                return style.font.name
+            style = style.base_style
+        return self.default
+
+
+def _paragraph_text(paragraph, fonts) -> str:
+    if fonts is None:
+        return paragraph.text
+    from docx.text.run import Run
+    runs = []
+    for item in paragraph.iter_inner_content():
+        runs.extend([item] if isinstance(item, Run) else item.runs)  # a hyperlink holds runs
+    return "".join(legacy.decode_font_text(run.text, fonts.of(run, paragraph)) for run in runs)
+
+
+def _cell_text(cell, fonts) -> str:
+    return "\n".join(_paragraph_text(p, fonts) for p in cell.paragraphs)
+
+
+def _row_cells(row, fonts) -> list:
     cells, previous = [], None
     for cell in row.cells:  # a horizontally merged cell appears once per grid column
         if cell._tc is not previous:
-            cells.append(cell.text)
+            cells.append(_cell_text(cell, fonts))
         previous = cell._tc
     return cells
 
 
-def _lines(document) -> list:
+def _lines(document, fonts) -> list:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
     lines = []
     for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            lines.append(block.text)
+        if isinstance(block, Paragraph):  # each paragraph a block of its own
+            lines.extend([_paragraph_text(block, fonts), ""])
         elif isinstance(block, Table):
-            lines.extend(table_row_line(_row_cells(row)) for row in block.rows)
+            lines.extend(table_row_line(_row_cells(row, fonts)) for row in block.rows)
             lines.append("")
     return lines
 
 
 def read(path: Path) -> SourceText:
     import docx
-    _check_zip(path)
+    uses_legacy_fonts = _check_zip(path)
     try:
         document = docx.Document(str(path))
     except Exception as e:  # python-docx raises many kinds for broken parts
         raise ReadError(f"cannot open DOCX: {e}") from e
-    return SourceText(str(path), "docx", "\n".join(_lines(document)))
+    fonts = _Fonts(document) if uses_legacy_fonts else None
+    source = SourceText(str(path), "docx", "\n".join(_lines(document, fonts)))
+    if uses_legacy_fonts:
+        source.warnings.append("text in legacy Vietnamese fonts converted to Unicode")
+    return source

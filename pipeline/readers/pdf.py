@@ -1,33 +1,139 @@
-"""Text-layer PDF with pypdfium2 (fast), one page after another."""
+"""PDF: the text layer with pypdfium2 (fast), page after page.
+
+Paragraphs come from the layout (pdf_layout), ruled tables from pdfplumber on
+the pages that draw rules (pdf_tables), pages with no text layer from OCR
+(ocr), the number/date stamped in form fields from pdf_fields, and text set in
+legacy Vietnamese fonts is converted (legacy).
+"""
+import os
 from pathlib import Path
 
-from pipeline.readers import ReadError, SourceText
+from pipeline.readers import ReadError, SourceText, legacy, ocr, table_row_line
+from pipeline.readers.pdf_fields import read_fields
+from pipeline.readers.pdf_layout import Line, continues, drop_running_lines, page_lines, paragraph_text
+from pipeline.readers.pdf_tables import continue_rows, has_rules, page_tables
+
+_MIN_TEXT = 20  # non-space characters below which a page counts as scanned
 
 
 def _open(path: Path):
     import pypdfium2 as pdfium
     try:
-        return pdfium.PdfDocument(str(path))
+        pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as e:
         cause = str(e)
         if "password" in cause.lower():
             raise ReadError("PDF is password-protected") from e
         raise ReadError(f"corrupt or truncated PDF ({cause})") from e
+    if len(pdf) == 0:
+        pdf.close()
+        raise ReadError("corrupt or truncated PDF (no pages)")
+    return pdf
+
+
+def _needs_ocr(textpage) -> bool:
+    return sum(not c.isspace() for c in textpage.get_text_range()) < _MIN_TEXT
+
+
+class _Tables:
+    """pdfplumber, opened only when a page draws rules."""
+
+    def __init__(self, path: Path):
+        self.path, self.plumber = path, None
+
+    def on(self, index: int, height: float) -> list:
+        import pdfplumber
+        if self.plumber is None:
+            self.plumber = pdfplumber.open(str(self.path))
+        return page_tables(self.plumber.pages[index], height)
+
+    def close(self) -> None:
+        if self.plumber is not None:
+            self.plumber.close()
+
+
+def _with_tables(lines: list, tables: list) -> list:
+    """Replace the lines inside each table by one block line holding its rows."""
+    kept = [line for line in lines if not any(
+        t.contains((line.x0 + line.x1) / 2, (line.bottom + line.top) / 2) for t in tables)]
+    for table in sorted(tables, key=lambda t: -t.top):
+        at = next((i for i, line in enumerate(kept) if not line.block and line.top <= table.bottom + 2), len(kept))
+        kept.insert(at, Line("", table.left, table.right, table.bottom, table.top, table.rows))
+    return kept
+
+
+def _join_tables_across_pages(pages: list) -> None:
+    for previous, current in zip(pages, pages[1:]):
+        if previous and current and previous[-1].block and current[0].block:
+            current[0].rows = continue_rows(previous[-1].rows, current[0].rows)
+    for lines in pages:
+        for line in lines:
+            if line.block:
+                line.text = "\n".join(table_row_line(row) for row in line.rows)
+
+
+def _layout_pages(pdf, path: Path) -> tuple:
+    """(lines per page, indexes of pages to OCR, text of page 1)."""
+    pages, scanned, tables, first_text = [], [], _Tables(path), ""
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            if index == 0:
+                first_text = textpage.get_text_range()
+            if _needs_ocr(textpage):
+                scanned.append(index)
+                pages.append([])
+                continue
+            lines = page_lines(textpage)
+            if has_rules(page):
+                lines = _with_tables(lines, tables.on(index, page.get_height()))
+            pages.append(lines)
+    finally:
+        tables.close()
+    return pages, scanned, first_text
+
+
+def _ocr_pages(pdf, indexes: list) -> dict:
+    texts, batch = {}, max(1, 2 * (os.cpu_count() or 1))
+    for start in range(0, len(indexes), batch):
+        chunk = indexes[start:start + batch]
+        images = [pdf[i].render(scale=ocr.DPI / 72).to_pil() for i in chunk]
+        texts.update(zip(chunk, ocr.ocr_images(images)))
+    return texts
+
+
+def _assemble(path: Path, texts: list, scanned: list, fields: dict, joined: set) -> SourceText:
+    encoding = legacy.detect("\n".join(texts))
+    if encoding:
+        texts = [legacy.to_unicode(t)[0] if legacy.detect(t) else t for t in texts]
+    parts, starts, offset = [], [], 0
+    for index, text in enumerate(texts):  # "\f" ends a page; a blank line after it ends its paragraph
+        starts.append(offset)
+        parts.append(text.strip("\n") + ("\f\n" if index in joined else "\n\f\n"))
+        offset += len(parts[-1])
+    source = SourceText(str(path), "pdf", "".join(parts), starts, fields=fields,
+                        ocr_pages=[i + 1 for i in scanned])
+    if scanned:
+        source.warnings.append(f"OCR used on pages {ocr.page_range_label(source.ocr_pages)}")
+    if encoding:
+        source.warnings.append(f"legacy {encoding.upper()} font text converted to Unicode")
+    return source
 
 
 def read(path: Path) -> SourceText:
     pdf = _open(path)
-    parts, page_starts, offset = [], [], 0
     try:
-        for index in range(len(pdf)):
-            page = pdf[index]
-            text = page.get_textpage().get_text_range().replace("\r\n", "\n").replace("\r", "\n")
-            page_starts.append(offset)
-            parts.append(text + "\n\f\n")
-            offset += len(parts[-1])
+        pdf.init_forms()
+        pages, scanned, first_text = _layout_pages(pdf, path)
+        fields = read_fields(pdf, pdf[0], first_text)
+        pages = drop_running_lines(pages)
+        _join_tables_across_pages(pages)
+        texts = [paragraph_text(lines) for lines in pages]
+        joined = {i for i, (lines, next_lines) in enumerate(zip(pages, pages[1:])) if continues(lines, next_lines)}
+        if scanned:
+            for index, text in _ocr_pages(pdf, scanned).items():
+                texts[index] = text
     finally:
         pdf.close()
-    source = SourceText(str(path), "pdf", "".join(parts), page_starts)
-    if not source.text.replace("\f", "").strip():
-        source.warnings.append("PDF has no text layer (scanned?)")
-    return source
+    return _assemble(path, texts, scanned, fields, joined)

@@ -1,9 +1,15 @@
-"""Plain text and markdown web copies."""
+"""Plain text and markdown web copies: UTF-8, UTF-16 (with BOM), legacy TCVN3/VNI, Windows-1258."""
 from pathlib import Path
 
-from pipeline.readers import ReadError, SourceText
+from pipeline.readers import ReadError, SourceText, legacy
 
-_ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
+
+def _single_byte(data: bytes) -> str:
+    """Windows-1252 (Latin-1 plus quotes and dashes), Latin-1 where 1252 has a gap."""
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def decode(data: bytes) -> str:
@@ -11,12 +17,17 @@ def decode(data: bytes) -> str:
         return data.decode("utf-16")
     if b"\x00" in data[:4096]:
         raise ReadError("binary content, not text (NUL bytes)")
-    for encoding in _ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ReadError("text is in no known encoding (tried UTF-8, UTF-16, Windows-1258)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    one_to_one = _single_byte(data)  # TCVN3 and VNI bytes read one to one
+    if legacy.detect(one_to_one):
+        return one_to_one
+    try:
+        return data.decode("cp1258")
+    except UnicodeDecodeError as e:
+        raise ReadError("text is in no known encoding (tried UTF-8, UTF-16, TCVN3, VNI, Windows-1258)") from e
 
 
 def _looks_binary(text: str) -> bool:
@@ -29,4 +40,8 @@ def read(path: Path) -> SourceText:
     text = decode(path.read_bytes())
     if _looks_binary(text):
         raise ReadError("binary content, not text (control characters)")
-    return SourceText(str(path), "txt", text)
+    text, encoding = legacy.to_unicode(text)
+    source = SourceText(str(path), "txt", text)
+    if encoding:
+        source.warnings.append(f"legacy {encoding.upper()} text converted to Unicode")
+    return source

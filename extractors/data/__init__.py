@@ -1,0 +1,1 @@
+"""The agency registry data (agencies.json)."""

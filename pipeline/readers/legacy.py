@@ -1,0 +1,134 @@
+"""Legacy Vietnamese 8-bit encodings -> Unicode.
+
+TCVN3 (ABC, fonts .VnTime, .VnArial...): one byte per letter, read back by
+Windows as Latin-1 look-alikes ("Së T\u00ad ph\u00b8p" = "Sở Tư pháp").
+VNI (fonts VNI-Times...): an ASCII base letter followed by mark bytes
+("Sôû Tö phaùp" = "Sở Tư pháp").
+Text is converted only when the converted form reads as clearly more
+Vietnamese (share of common syllables) than the text as it is.
+"""
+import re
+import unicodedata
+
+# TCVN3: code point (the byte read as Latin-1) -> letter.  Capital toned
+# letters have no code of their own: the ".VnTimeH" fonts draw these codes as capitals.
+_TCVN3_ROWS = {
+    "\u00a1\u00a2\u00a3\u00a4\u00a5\u00a6\u00a7": "ĂÂÊÔƠƯĐ",
+    "\u00a8\u00a9\u00aa\u00ab\u00ac\u00ad\u00ae": "ăâêôơưđ",
+    "\u00b5\u00b6\u00b7\u00b8\u00b9": "àảãáạ",
+    "\u00bb\u00bc\u00bd\u00be\u00c6": "ằẳẵắặ",
+    "\u00c7\u00c8\u00c9\u00ca\u00cb": "ầẩẫấậ",
+    "\u00cc\u00ce\u00cf\u00d0\u00d1": "èẻẽéẹ",
+    "\u00d2\u00d3\u00d4\u00d5\u00d6": "ềểễếệ",
+    "\u00d7\u00d8\u00dc\u00dd\u00de": "ìỉĩíị",
+    "\u00df\u00e1\u00e2\u00e3\u00e4": "òỏõóọ",
+    "\u00e5\u00e6\u00e7\u00e8\u00e9": "ồổỗốộ",
+    "\u00ea\u00eb\u00ec\u00ed\u00ee": "ờởỡớợ",
+    "\u00ef\u00f1\u00f2\u00f3\u00f4": "ùủũúụ",
+    "\u00f5\u00f6\u00f7\u00f8\u00f9": "ừửữứự",
+    "\u00fa\u00fb\u00fc\u00fd\u00fe": "ỳỷỹýỵ",
+}
+_LINE = re.compile(r"[^\n]+")
+_TCVN3_WORD = re.compile(r"[A-Za-z\u00a1-\u00fe]+")
+_TCVN3 = str.maketrans({src: dst for codes, letters in _TCVN3_ROWS.items() for src, dst in zip(codes, letters)})
+
+# VNI: mark byte (read as Latin-1) -> combining marks, lower and upper case alike
+_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
+_HAT, _BREVE, _HORN = "\u0302", "\u0306", "\u031b"
+_VNI_MARKS = {
+    "ù": _ACUTE, "ø": _GRAVE, "û": _HOOK, "õ": _TILDE, "ï": _DOT,
+    "â": _HAT, "á": _HAT + _ACUTE, "à": _HAT + _GRAVE, "å": _HAT + _HOOK, "ã": _HAT + _TILDE, "ä": _HAT + _DOT,
+    "ê": _BREVE, "é": _BREVE + _ACUTE, "è": _BREVE + _GRAVE, "ú": _BREVE + _HOOK, "ü": _BREVE + _TILDE,
+    "ë": _BREVE + _DOT,
+}
+_VNI_MARKS.update({mark.upper(): marks for mark, marks in list(_VNI_MARKS.items())})
+_VNI_LETTERS = {"í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ", "ñ": "đ", "ô": "ơ", "ö": "ư",
+                "Í": "Í", "Ì": "Ì", "Æ": "Ỉ", "Ó": "Ĩ", "Ò": "Ị", "Î": "Ỵ", "Ñ": "Đ", "Ô": "Ơ", "Ö": "Ư"}
+_VNI_SYLLABLE = re.compile("([AaEeIiOoUuYy" + "".join(_VNI_LETTERS) + "])([" + "".join(_VNI_MARKS) + "]*)")
+
+# very common syllables of administrative Vietnamese, to tell which reading is right
+_COMMON = set("""và của các có được trong cho người năm với theo tỉnh thực hiện những việc này
+đã để là không trên ban hành quyết định kế hoạch sở ủy nhân dân công tác về một số đến phố huyện
+xã phường quản lý chủ trì phối hợp tư pháp nội vụ tài chính đơn vị cơ quan nhiệm liên quan tổ
+chức triển khai văn bản ngày tháng đồng thời trường giáo dục đào tạo y tế xây dựng thông tin
+truyền giao chịu trách báo cáo kiểm tra phát triển kinh hội nước nam việt cộng hòa độc lập tự do
+hạnh phúc thành tiếp tục bảo đảm từ khi sau trước đối tượng điều căn cứ luật nghị""".split())
+_WORD = re.compile(r"[^\W\d_]+")
+_MARGIN = 0.15  # the converted text must read this much better
+
+
+def _typed_in_capitals(text: str) -> bool:
+    """No small ASCII letter, and a capital beyond the first letter: 'QUYÕT', 'ñY BAN'."""
+    capitals = [i for i, c in enumerate(text) if c.isascii() and c.isupper() or "\u00a1" <= c <= "\u00a7"]
+    return not any(c.isascii() and c.islower() for c in text) and any(i > 0 for i in capitals)
+
+
+def _tcvn3_line(match: re.Match) -> str:
+    """TCVN3 has no toned capitals: a line or word typed in capitals gets them back."""
+    line = match.group(0)
+    if _typed_in_capitals(line):
+        return line.translate(_TCVN3).upper()
+    return _TCVN3_WORD.sub(lambda m: m.group(0).translate(_TCVN3).upper() if _typed_in_capitals(m.group(0))
+                           else m.group(0).translate(_TCVN3), line)
+
+
+def decode_tcvn3(text: str, capitals: bool = False) -> str:
+    converted = _LINE.sub(_tcvn3_line, text)
+    return converted.upper() if capitals else converted
+
+
+def _vni_syllable(match: re.Match) -> str:
+    base, marks = match.groups()
+    base = _VNI_LETTERS.get(base, base)
+    combining = "".join(_VNI_MARKS[m] for m in marks)
+    return unicodedata.normalize("NFC", base + combining)
+
+
+def decode_vni(text: str) -> str:
+    return _VNI_SYLLABLE.sub(_vni_syllable, text)
+
+
+def common_share(text: str) -> float:
+    """Share of words that are common Vietnamese syllables (0..1)."""
+    words = [w.lower() for w in _WORD.findall(text[:200000])]
+    return sum(w in _COMMON for w in words) / len(words) if words else 0.0
+
+
+def detect(text: str) -> str:
+    """'tcvn3', 'vni' or '' (Unicode already, or not Vietnamese)."""
+    if not any("\u00a0" < c <= "\u00ff" for c in text[:200000]):
+        return ""
+    scores = {"": common_share(text), "tcvn3": common_share(decode_tcvn3(text)),
+              "vni": common_share(decode_vni(text))}
+    best = max(scores, key=scores.get)
+    return best if best and scores[best] > scores[""] + _MARGIN else ""
+
+
+def to_unicode(text: str) -> tuple:
+    """(text in Unicode, encoding found or '')."""
+    encoding = detect(text)
+    if encoding == "tcvn3":
+        return decode_tcvn3(text), encoding
+    if encoding == "vni":
+        return decode_vni(text), encoding
+    return text, ""
+
+
+def font_encoding(font_name: str) -> str:
+    """The legacy encoding a font name implies: '.VnTime' -> 'tcvn3', 'VNI-Times' -> 'vni'."""
+    name = (font_name or "").strip().lower()
+    if name.startswith(".vn"):
+        return "tcvn3"
+    if name.startswith("vni"):
+        return "vni"
+    return ""
+
+
+def decode_font_text(text: str, font_name: str) -> str:
+    """Text of a run set in a legacy font; '.VnTimeH'-style fonts draw capitals."""
+    encoding = font_encoding(font_name)
+    if encoding == "tcvn3":
+        return decode_tcvn3(text, capitals=font_name.strip().lower().endswith("h"))
+    if encoding == "vni":
+        return decode_vni(text)
+    return text

@@ -1,0 +1,157 @@
+"""PDF text layer -> lines with their boxes -> paragraphs.
+
+A PDF text layer breaks every paragraph into lines. The segmenter joins lines
+until a blank line or a list marker, so the paragraphs are told apart here
+from the layout: a vertical gap larger than the line pitch, a first-line
+indent, or a short last line before a line starting at the margin. Running
+headers/footers and page numbers repeated on the pages are dropped, and
+words hyphenated across lines are joined again.
+"""
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+_PAGE_NUMBER = re.compile(r"^(?:(?:Trang|trang|Page)\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*/\s*\d{1,4})?$")
+_DIGITS = re.compile(r"\d+")
+_HYPHENATED = re.compile(r"[^\W\d]-$")
+_MARKER = re.compile(r"^(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,4}[.)]|Điều\s+\d+)\s")
+_SENTENCE_END = re.compile(r"[.:;!?]\W*$")
+_JUNK = str.maketrans({"\ufffe": "", "\x02": "", "\x00": ""})
+_INDENT = 8.0  # points beyond the left margin that make a first-line indent
+_SHORT = 0.75  # a line ending before this share of the text width is a last line
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    rows: list = None  # a table: its rows as pipe lines
+
+    @property
+    def block(self) -> bool:
+        return self.rows is not None
+
+
+def page_lines(textpage) -> list:
+    """The text layer's lines with their boxes (PDF units, y upwards)."""
+    text = textpage.get_text_range().translate(_JUNK)
+    lines, index = [], 0
+    for raw in re.split(r"\r\n|\r|\n", text):
+        boxes = [textpage.get_charbox(i) for i in range(index, index + len(raw)) if not raw[i - index].isspace()]
+        index += len(raw) + (2 if text[index + len(raw):index + len(raw) + 2] == "\r\n" else 1)
+        if boxes and raw.strip():
+            lines.append(Line(raw.strip(), min(b[0] for b in boxes), max(b[2] for b in boxes),
+                              min(b[1] for b in boxes), max(b[3] for b in boxes)))
+    return _merge_same_baseline(lines)
+
+
+def _merge_same_baseline(lines: list) -> list:
+    """pdfium starts a new line at a superscript (footnote mark); glue it back."""
+    merged = []
+    for line in lines:
+        last = merged[-1] if merged else None
+        if last and _same_row(last, line) and 0 <= line.x0 - last.x1 < 12:
+            merged[-1] = Line(last.text + " " + line.text, last.x0, line.x1,
+                              min(last.bottom, line.bottom), max(last.top, line.top))
+        else:
+            merged.append(line)
+    return merged
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    overlap = min(a.top, b.top) - max(a.bottom, b.bottom)
+    return overlap > 0.5 * min(a.top - a.bottom, b.top - b.bottom)
+
+
+def _is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def _edge_key(line: Line) -> str:
+    return _DIGITS.sub("#", " ".join(line.text.split()).lower())
+
+
+def drop_running_lines(pages: list) -> list:
+    """Remove page numbers and the header/footer lines repeated on most pages."""
+    edges = Counter()
+    for lines in pages:
+        edges.update({_edge_key(line) for line in lines[:2] + lines[-2:]})
+    repeated = {key for key, n in edges.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}
+    cleaned = []
+    for lines in pages:
+        edge = set(map(id, lines[:2] + lines[-2:]))
+        cleaned.append([line for line in lines if id(line) not in edge or
+                        not (_is_page_number(line.text) or _edge_key(line) in repeated)])
+    return cleaned
+
+
+class _Frame:
+    """The page's text frame: left margin, right edge, usual line pitch."""
+
+    def __init__(self, lines: list):
+        lefts = Counter(round(line.x0) for line in lines)
+        self.left = min(x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 3)) \
+            if len(lines) > 2 else min(line.x0 for line in lines)
+        self.right = max(line.x1 for line in lines)
+        pitches = [a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if 0 < a.bottom - b.bottom < 40]
+        self.pitch = statistics.median(pitches) if pitches else 14.0
+
+    def indented(self, line: Line) -> bool:
+        return line.x0 - self.left > _INDENT
+
+    def centred(self, line: Line) -> bool:
+        return self.indented(line) and abs((line.x0 - self.left) - (self.right - line.x1)) < 20
+
+    def short(self, line: Line) -> bool:
+        return line.x1 < self.left + _SHORT * (self.right - self.left)
+
+
+def _all_capitals(text: str) -> bool:
+    return text.upper() == text and any(c.isalpha() for c in text)
+
+
+def _breaks_before(previous: Line, line: Line, frame: _Frame) -> bool:
+    if previous.block or line.block:
+        return True
+    gap = previous.bottom - line.bottom
+    if gap > 1.35 * frame.pitch or gap < -2:  # blank space, or a new column / text box
+        return True
+    if frame.centred(previous) and frame.centred(line):  # lines of a centred title, not the type word above it
+        return _all_capitals(previous.text) != _all_capitals(line.text)
+    if frame.indented(line) or _MARKER.match(line.text):
+        return True
+    return frame.short(previous) and not frame.centred(previous)
+
+
+def paragraph_text(lines: list) -> str:
+    """Lines of one page -> one line per paragraph, a blank line between paragraphs."""
+    text_lines = [line for line in lines if not line.block]
+    if not text_lines:
+        return "\n\n".join(line.text for line in lines)
+    frame, out = _Frame(text_lines), [lines[0].text]
+    for previous, line in zip(lines, lines[1:]):
+        if _breaks_before(previous, line, frame):
+            out.append("\n\n" + line.text)
+        elif _HYPHENATED.search(out[-1]) and line.text[:1].islower():
+            out.append(line.text)
+            out[-2] = out[-2][:-1]
+        else:
+            out.append(" " + line.text)
+    return "".join(out)
+
+
+def continues(lines: list, next_lines: list) -> bool:
+    """The page's last paragraph goes on at the top of the next page: its last
+    line runs to the right edge without ending a sentence, and the next page
+    starts at the margin without a list marker."""
+    if not lines or not next_lines or lines[-1].block or next_lines[0].block:
+        return False
+    last, first = lines[-1], next_lines[0]
+    text_lines = [line for line in lines if not line.block]
+    next_text_lines = [line for line in next_lines if not line.block]
+    return not (_Frame(text_lines).short(last) or _SENTENCE_END.search(last.text)
+                or _Frame(next_text_lines).indented(first) or _MARKER.match(first.text))

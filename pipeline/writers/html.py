@@ -1,0 +1,218 @@
+"""A page per document (DIR/html/<doc_id>.html) and an index, for review.
+
+Each page shows the document's normalised text (saved by the run in
+DIR/text/<doc_id>.txt) with task spans, target spans, agency mentions and
+deadlines highlighted, and a side list of the records: clicking one scrolls to
+it. Pages are self-contained (inline CSS and JS, no network) and every piece
+of text is escaped.
+"""
+import re
+from html import escape
+from pathlib import Path
+
+from pipeline import confidence
+from pipeline.writers.excel import deadline_cell
+
+_UNSAFE_ID = re.compile(r"[^\w-]")
+_PREVIEW = 180
+LEGEND = [("task", "Nhiệm vụ (task)"), ("target", "Chỉ tiêu (target)"), ("lead", "Cơ quan chủ trì (lead)"),
+          ("coord", "Cơ quan phối hợp (coordinating)"), ("deadline", "Thời hạn (deadline)")]
+_CSS = """
+body{font-family:system-ui,'Segoe UI',Arial,sans-serif;margin:0;color:#1f2937;background:#fff}
+main{margin-right:40%;padding:1rem 2rem 60vh 2rem}
+#text{white-space:pre-wrap;line-height:1.6;font-size:15px}
+nav{position:fixed;top:0;right:0;width:38%;height:100vh;overflow-y:auto;border-left:1px solid #d1d5db;
+ background:#f9fafb;padding:0.5rem 1rem;box-sizing:border-box}
+nav a.rec{display:block;padding:0.4rem;margin:0.3rem 0;border-radius:4px;color:inherit;text-decoration:none;
+ border:1px solid #e5e7eb;background:#fff;font-size:13px}
+nav a.rec:hover{border-color:#60a5fa}
+nav a.low{border-left:4px solid #f97316}
+.meta{font-size:12px;color:#4b5563}
+.task{background:#dbeafe}
+.target{background:#dcfce7;border-bottom:2px solid #16a34a}
+.lead{color:#b45309;font-weight:bold}
+.coord{color:#7c3aed;font-weight:bold}
+.deadline{color:#dc2626;text-decoration:underline}
+.current{background:#fde68a;box-shadow:0 2px 0 #f59e0b}
+nav a.active{border-color:#f59e0b;background:#fffbeb}
+.swatch{padding:0 0.4rem;margin-right:0.4rem;font-size:12px}
+table{border-collapse:collapse}td,th{border:1px solid #d1d5db;padding:0.3rem 0.5rem;vertical-align:top}
+"""
+_JS = """
+document.querySelectorAll('[data-go]').forEach(function (item) {
+  item.addEventListener('click', function (event) {
+    var id = item.getAttribute('data-go');
+    var place = document.getElementById('r-' + id);
+    if (!place) { return; }
+    event.preventDefault();
+    document.querySelectorAll('.current, .active').forEach(function (e) {
+      e.classList.remove('current', 'active');
+    });
+    item.classList.add('active');
+    document.querySelectorAll('[data-r~="' + id + '"]').forEach(function (e) { e.classList.add('current'); });
+    place.scrollIntoView({block: 'center'});
+  });
+});
+"""
+
+
+def write_text(out_dir: Path, doc_id: str, text: str) -> None:
+    """Saves a document's normalised text where the page writer reads it."""
+    folder = Path(out_dir) / "text"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{safe_id(doc_id)}.txt").write_text(text, encoding="utf-8")
+
+
+def safe_id(value: str) -> str:
+    return _UNSAFE_ID.sub("_", str(value))
+
+
+# ------------------------------------------------------------------ marks
+
+def _occurrences(text: str, folded: str, needle: str, start: int, end: int):
+    """(start, end) of every occurrence of needle in text[start:end], case-insensitive when needed."""
+    needle = (needle or "").strip()
+    if not needle:
+        return []
+    haystack = text if needle in text[start:end] else folded
+    needle = needle if haystack is text else needle.lower()
+    found, pos = [], haystack.find(needle, start, end)
+    while pos >= 0:
+        found.append((pos, pos + len(needle)))
+        pos = haystack.find(needle, pos + len(needle), end)
+    return found
+
+
+def _record_marks(kind: str, record: dict, text: str, folded: str) -> list:
+    """(start, end, css class, record id) for a record's span and the mentions inside it."""
+    span = record.get("span") or {}
+    start, end = max(0, span.get("start") or 0), min(len(text), span.get("end") or 0)
+    if end <= start:
+        return []
+    rid = safe_id(record["task_id"] if kind == "task" else record["target_id"])
+    marks = [(start, end, kind, rid)]
+    mentions = [("lead", a) for a in record.get("lead_agencies") or []]
+    mentions += [("coord", a) for a in record.get("coordinating_agencies") or []]
+    mentions.append(("deadline", (record.get("deadline") or {}).get("text")))
+    for css, needle in mentions:
+        marks += [(s, e, css, rid) for s, e in _occurrences(text, folded, needle, start, end)]
+    return marks
+
+
+def render_text(text: str, tasks: list, targets: list) -> str:
+    """The text as HTML, each stretch wrapped in the classes of the marks covering it."""
+    folded = text.lower() if len(text.lower()) == len(text) else text
+    marks = [m for t in tasks for m in _record_marks("task", t, text, folded)]
+    marks += [m for t in targets for m in _record_marks("target", t, text, folded)]
+    bounds = sorted({0, len(text)} | {m[0] for m in marks} | {m[1] for m in marks})
+    order, active, waiting, parts = sorted(marks), [], 0, []
+    for a, b in zip(bounds, bounds[1:]):  # every mark starts and ends on a bound
+        while waiting < len(order) and order[waiting][0] <= a:
+            active.append(order[waiting])
+            waiting += 1
+        active = [m for m in active if m[1] > a]
+        parts.append(_stretch(text[a:b], active, a))
+    return "".join(parts)
+
+
+def _stretch(piece: str, active: list, start: int) -> str:
+    """One stretch of text; records whose span starts here get their anchor on it."""
+    if not active:
+        return escape(piece)
+    classes = " ".join(sorted({m[2] for m in active}))
+    ids = " ".join(sorted({m[3] for m in active}))
+    starting = sorted({m[3] for m in active if m[2] in ("task", "target") and m[0] == start})
+    extra = "".join(f'<span id="r-{escape(rid)}"></span>' for rid in starting[1:])  # same start, same place
+    anchor = f' id="r-{escape(starting[0])}"' if starting else ""
+    return f'{extra}<span class="{classes}" data-r="{escape(ids)}"{anchor}>{escape(piece)}</span>'
+
+
+# ------------------------------------------------------------------ side list
+
+def _short(text: str) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= _PREVIEW else text[:_PREVIEW - 1] + "…"
+
+
+def _entry(kind: str, record: dict, warnings: list) -> str:
+    rid = safe_id(record["task_id"] if kind == "task" else record["target_id"])
+    score = confidence.score(record, warnings)
+    details = []
+    if kind == "task":
+        details += [f"chủ trì: {'; '.join(record.get('lead_agencies') or []) or '—'}",
+                    f"phối hợp: {'; '.join(record.get('coordinating_agencies') or []) or '—'}"]
+    else:
+        upper = f"–{record['value_max']:g}" if record.get("value_max") is not None else ""
+        details.append(f"{record.get('comparator')} {record.get('value', 0):g}{upper}%")
+    if record.get("section"):
+        details.append(f"mục: {record['section']}")
+    details += [f"thời hạn: {deadline_cell(record.get('deadline')) or '—'}", f"độ tin cậy: {score:.2f}"]
+    low = " low" if confidence.is_low(score) else ""
+    return (f'<a class="rec {kind}-rec{low}" href="#r-{escape(rid)}" data-go="{escape(rid)}">'
+            f'{escape(_short(record.get("text")))}<div class="meta">{escape(" · ".join(details))}</div></a>')
+
+
+def _side_list(tasks: list, targets: list, warnings: list) -> str:
+    parts = [f"<h2>Nhiệm vụ ({len(tasks)})</h2>"] + [_entry("task", t, warnings) for t in tasks]
+    parts += [f"<h2>Chỉ tiêu ({len(targets)})</h2>"] + [_entry("target", t, warnings) for t in targets]
+    return "\n".join(parts)
+
+
+# ------------------------------------------------------------------ pages
+
+def _page(title: str, body: str, script: str = "") -> str:
+    return (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>\n{body}\n"
+            + (f"<script>{script}</script>\n" if script else "") + "</body></html>\n")
+
+
+def _header(document: dict) -> str:
+    signer = (document.get("signer") or {}).get("name")
+    facts = [("Số, ký hiệu", document.get("number")), ("Loại", document.get("doc_type")),
+             ("Ngày ban hành", document.get("issue_date")), ("Cơ quan ban hành", document.get("issuer")),
+             ("Người ký", signer), ("Tệp nguồn", document["source"]["path"])]
+    facts += [("Cảnh báo", w) for w in document.get("warnings") or []]
+    rows = "".join(f"<div class='meta'>{escape(k)}: {escape(str(v or '—'))}</div>" for k, v in facts)
+    legend = "".join(f'<span class="swatch {css}">{escape(label)}</span>' for css, label in LEGEND)
+    return (f'<p><a href="index.html">← Danh sách văn bản</a></p>'
+            f"<h1>{escape(document.get('title') or Path(document['source']['path']).name)}</h1>"
+            f"{rows}<p>{legend}</p>")
+
+
+def document_page(document: dict, text, tasks: list, targets: list) -> str:
+    warnings = list(document.get("warnings") or [])
+    body_text = render_text(text, tasks, targets) if text is not None else \
+        "<em>Không tìm thấy văn bản đã chuẩn hóa (normalised text not found).</em>"
+    body = (f"<main>{_header(document)}<div id=\"text\">{body_text}</div></main>\n"
+            f"<nav id=\"records\">{_side_list(tasks, targets, warnings)}</nav>")
+    return _page(document.get("number") or Path(document["source"]["path"]).name, body, _JS)
+
+
+def index_page(documents: list, counts: dict) -> str:
+    rows = []
+    for d in documents:
+        n_tasks, n_targets = counts.get(d["doc_id"], (0, 0))
+        rows.append(f'<tr><td><a href="{escape(safe_id(d["doc_id"]))}.html">{escape(d.get("number") or "—")}</a></td>'
+                    f"<td>{escape(d.get('doc_type') or '')}</td><td>{escape(d.get('title') or '')}</td>"
+                    f"<td>{escape(Path(d['source']['path']).name)}</td><td>{n_tasks}</td><td>{n_targets}</td></tr>")
+    head = "<tr><th>Số, ký hiệu</th><th>Loại</th><th>Trích yếu</th><th>Tệp nguồn</th><th>Nhiệm vụ</th><th>Chỉ tiêu</th></tr>"
+    body = f"<div style='padding:1rem 2rem'><h1>Văn bản ({len(documents)})</h1><table>{head}{''.join(rows)}</table></div>"
+    return _page("vnplan: văn bản", body)
+
+
+def write(out_dir: Path, documents: list, tasks: list, targets: list) -> None:
+    out_dir = Path(out_dir)
+    folder = out_dir / "html"
+    folder.mkdir(exist_ok=True)
+    counts = {}
+    for document in documents:
+        doc_id = document["doc_id"]
+        own_tasks = [t for t in tasks if t["doc_id"] == doc_id]
+        own_targets = [t for t in targets if t["doc_id"] == doc_id]
+        counts[doc_id] = (len(own_tasks), len(own_targets))
+        text_path = out_dir / "text" / f"{safe_id(doc_id)}.txt"
+        text = text_path.read_text(encoding="utf-8") if text_path.exists() else None
+        page = document_page(document, text, own_tasks, own_targets)
+        (folder / f"{safe_id(doc_id)}.html").write_text(page, encoding="utf-8")
+    (folder / "index.html").write_text(index_page(documents, counts), encoding="utf-8")

@@ -1,0 +1,102 @@
+"""DIR/index.sqlite: the run's tasks in SQLite with an FTS5 full-text index.
+
+Built from the JSONL outputs into a temporary file and moved into place, so a
+reader never sees a half-built index. The full-text columns hold a folded copy
+of the text (lower case, no diacritics, đ -> d) of the same length as the
+original, so a match found in the folded copy marks the same characters of
+the original (see pipeline/search.py).
+"""
+import json
+import os
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.agencies import canonical
+from pipeline.normalize import fold
+
+NAME = "index.sqlite"
+SCHEMA = """
+CREATE TABLE tasks (
+  task_id TEXT PRIMARY KEY, doc_id TEXT, number TEXT, number_key TEXT, issuer TEXT, issuer_key TEXT,
+  issue_date TEXT, year INTEGER, section TEXT, text TEXT, excerpt TEXT, lead TEXT, coordinating TEXT,
+  deadline TEXT, due TEXT, source TEXT);
+CREATE TABLE agencies (task_id TEXT, role TEXT, name TEXT, key TEXT, id TEXT, base_id TEXT, canonical TEXT,
+  is_group INTEGER);
+CREATE INDEX agencies_task ON agencies(task_id);
+CREATE VIRTUAL TABLE search USING fts5(excerpt, agencies, tokenize = "unicode61 remove_diacritics 2");
+"""
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = fold(ch)
+    return folded if len(folded) == 1 else ch
+
+
+def fold_same_length(text: str) -> str:
+    """'Sở Tư pháp' -> 'so tu phap', one character for one character."""
+    return "".join(_fold_char(ch) for ch in text or "")
+
+
+def due_date(deadline) -> str:
+    """The ISO date a deadline falls on; a year alone counts as 31 December."""
+    if not deadline:
+        return None
+    if deadline.get("date"):
+        return deadline["date"]
+    return f"{deadline['year']}-12-31" if deadline.get("year") else None
+
+
+def _read(path: Path) -> list:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _task_row(task: dict, doc: dict) -> tuple:
+    agencies = task.get("agencies", [])
+    names = lambda role: "; ".join(a["canonical"] or a["name"] for a in agencies if a["role"] == role)
+    deadline = task.get("deadline") or {}
+    issue_date = doc.get("issue_date")
+    return (task["task_id"], task["doc_id"], doc.get("number"), canonical(doc.get("number")), doc.get("issuer"),
+            canonical(doc.get("issuer")), issue_date, int(issue_date[:4]) if issue_date else None,
+            task.get("section"), task["text"], task.get("excerpt") or task["text"],
+            names("lead") or "; ".join(task.get("lead_agencies", [])),
+            names("coordinating") or "; ".join(task.get("coordinating_agencies", [])),
+            deadline.get("date") or (str(deadline["year"]) if deadline.get("year") else deadline.get("text")),
+            due_date(deadline), task.get("source"))
+
+
+def _agency_rows(task: dict) -> list:
+    return [(task["task_id"], a["role"], a["name"], canonical(a["name"]), a["id"],
+             a["id"].split("@")[0] if a["id"] else None, a["canonical"], int(bool(a["group"])))
+            for a in task.get("agencies", [])]
+
+
+def _fill(db: sqlite3.Connection, out_dir: Path) -> None:
+    documents = {d["doc_id"]: d for d in _read(out_dir / "documents.jsonl")}
+    for task in _read(out_dir / "tasks.jsonl"):
+        row = _task_row(task, documents.get(task["doc_id"], {}))
+        rowid = db.execute(f"INSERT INTO tasks VALUES ({','.join('?' * len(row))})", row).lastrowid
+        db.executemany("INSERT INTO agencies VALUES (?,?,?,?,?,?,?,?)", _agency_rows(task))
+        agencies = " | ".join(f"{a['name']} {a['canonical'] or ''}" for a in task.get("agencies", []))
+        db.execute("INSERT INTO search(rowid, excerpt, agencies) VALUES (?,?,?)",
+                   (rowid, fold_same_length(row[10]), fold_same_length(agencies)))
+
+
+def build(out_dir: Path) -> Path:
+    """(Re)build DIR/index.sqlite from DIR/*.jsonl; atomic."""
+    out_dir = Path(out_dir)
+    target, partial = out_dir / NAME, out_dir / (NAME + ".partial")
+    partial.unlink(missing_ok=True)
+    db = sqlite3.connect(partial)
+    try:
+        db.executescript(SCHEMA)
+        _fill(db, out_dir)
+        db.commit()
+    finally:
+        db.close()
+    os.replace(partial, target)
+    return target

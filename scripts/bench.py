@@ -1,0 +1,322 @@
+"""Throughput benchmark (`make bench`).
+
+Builds a benchmark corpus from the seed and dev texts (PDFs made with
+python-docx + LibreOffice, DOCX with python-docx, TXT copies), caches it under
+/tmp, then times on the same files: raw text extraction alone with pypdfium2
+(the floor), pdfplumber's extract_text (on a sample of pages, extrapolated),
+and `vnplan run` with 1 and N workers (pages/s, documents/s, peak memory).
+Linux only: memory is read from /proc and from wait4's ru_maxrss.
+"""
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VNPLAN = ROOT / ".venv" / "bin" / "vnplan"
+CACHE = Path(tempfile.gettempdir()) / "vnplan-bench"
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+_TABLE_ROW = re.compile(r"^\|.*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:-]+$")
+_MARKUP = re.compile(r"\*\*|^#{1,6}\s*|^\*|\*$")
+
+
+# ---------------------------------------------------------------- corpus
+
+def source_texts(folders: list) -> list:
+    paths = sorted(p for folder in folders for p in Path(folder).glob("*.txt"))
+    if not paths:
+        sys.exit(f"bench: no .txt files in {', '.join(map(str, folders))}")
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def copy_text(texts: list, index: int) -> str:
+    """Document number `index`: one or two source texts, made unique by a closing line."""
+    body = texts[index % len(texts)]
+    if index >= len(texts):
+        body += "\n\n" + texts[(index * 7 + 3) % len(texts)]
+    return f"{body}\n\nNơi nhận:\n- Lưu: VT, bản số {index}.\n"
+
+
+def bundle_text(texts: list, index: int) -> str:
+    """PDF number `index`: one to three source texts one after another."""
+    parts = [texts[(index + k * 5) % len(texts)] for k in range(1 + index % 3)]
+    return copy_text(["\n\n".join(parts)], index)
+
+
+def _table_row(line: str) -> list:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def write_docx(text: str, path: Path) -> None:
+    """Plain paragraphs; runs of one-line markdown table rows become Word tables."""
+    import docx
+    document, rows = docx.Document(), []
+    for line in text.splitlines() + [""]:
+        if _TABLE_ROW.match(line):
+            if not _TABLE_RULE.match(line):
+                rows.append(_table_row(line))
+            continue
+        if rows:
+            _add_table(document, rows)
+            rows = []
+        document.add_paragraph(_MARKUP.sub("", line.strip()))
+    document.save(str(path))
+
+
+def _add_table(document, rows: list) -> None:
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+
+
+def ensure_libreoffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    print("bench: installing libreoffice-writer (apt-get)", file=sys.stderr)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "libreoffice-writer"],
+                   check=True, env=env)
+    return shutil.which("soffice")
+
+
+def to_pdf(docx_files: list, out_dir: Path) -> None:
+    soffice = ensure_libreoffice()
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_files)],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def page_count(path: Path) -> int:
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def build_pdfs(texts: list, folder: Path, min_pages: int) -> None:
+    folder.mkdir(parents=True)
+    pages, index = 0, 0
+    with tempfile.TemporaryDirectory() as work:
+        while pages < min_pages:
+            batch = []
+            for _ in range(max(8, (min_pages - pages) // 25)):
+                batch.append(Path(work) / f"bench_{index:04d}.docx")
+                write_docx(bundle_text(texts, index), batch[-1])
+                index += 1
+            to_pdf(batch, folder)
+            pages = sum(page_count(p) for p in folder.glob("*.pdf"))
+
+
+def build_copies(texts: list, folder: Path, count: int, suffix: str) -> None:
+    folder.mkdir(parents=True)
+    for index in range(count):
+        path = folder / f"bench_{index:05d}{suffix}"
+        if suffix == ".docx":
+            write_docx(copy_text(texts, index), path)
+        else:
+            path.write_text(copy_text(texts, index), encoding="utf-8")
+
+
+def cached(folder: Path, key: str, build) -> Path:
+    """Build `folder` unless a finished build with the same key is there."""
+    stamp = folder / ".built"
+    if stamp.exists() and stamp.read_text() == key:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    started = time.perf_counter()
+    build(folder)
+    stamp.write_text(key)
+    print(f"bench: built {folder} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return folder
+
+
+def build_corpus(texts: list, args) -> dict:
+    key = hashlib.sha256("\f".join(texts).encode()).hexdigest()[:16]
+    sets = {
+        "pdf": cached(CACHE / "pdf", f"{key} {args.pdf_pages}",
+                      lambda f: build_pdfs(texts, f, args.pdf_pages)),
+        "docx": cached(CACHE / "docx", f"{key} {args.docs}",
+                       lambda f: build_copies(texts, f, args.docs, ".docx")),
+        "txt": cached(CACHE / "txt", f"{key} {args.docs}",
+                      lambda f: build_copies(texts, f, args.docs, ".txt")),
+    }
+    if args.txt_docs:
+        sets["txt_large"] = cached(CACHE / "txt_large", f"{key} {args.txt_docs}",
+                                   lambda f: build_copies(texts, f, args.txt_docs, ".txt"))
+    return sets
+
+
+# ---------------------------------------------------------------- timing
+
+def time_pypdfium(pdfs: list) -> dict:
+    import pypdfium2 as pdfium
+    started, pages = time.perf_counter(), 0
+    for path in pdfs:
+        pdf = pdfium.PdfDocument(str(path))
+        for index in range(len(pdf)):
+            pdf[index].get_textpage().get_text_range()
+            pages += 1
+        pdf.close()
+    seconds = time.perf_counter() - started
+    return {"pages": pages, "seconds": seconds, "pages_per_s": pages / seconds}
+
+
+def time_pdfplumber(pdfs: list, sample_pages: int) -> dict:
+    """extract_text on every k-th page, opening each file as a naive pipeline would."""
+    import pdfplumber
+    total = sum(page_count(p) for p in pdfs)
+    step = max(1, total // sample_pages)
+    started, timed, seen = time.perf_counter(), 0, 0
+    for path in pdfs:
+        with pdfplumber.open(str(path)) as pdf:
+            for page in pdf.pages:
+                if seen % step == 0:
+                    page.extract_text()
+                    timed += 1
+                seen += 1
+                page.close()
+    seconds = time.perf_counter() - started
+    return {"pages": timed, "seconds": seconds, "pages_per_s": timed / seconds,
+            "extrapolated_s": total * seconds / timed, "sampled": step > 1}
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            return int(handle.read().split()[1]) * PAGE_SIZE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _children(pid: int) -> list:
+    found = []
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def run_vnplan(inputs: list, workers: int, out: Path) -> dict:
+    """Run `vnplan run`, sampling the RSS of the parent and of each worker."""
+    shutil.rmtree(out, ignore_errors=True)
+    command = [str(VNPLAN), "run", *map(str, inputs), "--out", str(out), "--workers", str(workers)]
+    started = time.perf_counter()
+    errors = tempfile.TemporaryFile()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+    parent, workers_peak, timeline = 0, 0, []
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        rss = _rss(process.pid)
+        parent = max(parent, rss)
+        timeline.append((time.perf_counter() - started, rss))
+        workers_peak = max([workers_peak] + [_rss(c) for c in _children(process.pid)])
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if not (out / "run.json").exists():
+        errors.seek(0)
+        sys.exit(f"bench: {' '.join(command)} failed:\n{errors.read().decode(errors='replace')[-3000:]}")
+    counts = json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]
+    return {"workers": workers, "seconds": seconds, "exit": process.returncode, **counts,
+            "pages_per_s": counts["pages"] / seconds, "docs_per_s": counts["documents"] / seconds,
+            "parent_peak_mb": parent / 2**20, "worker_peak_mb": workers_peak / 2**20,
+            "tree_maxrss_mb": usage.ru_maxrss / 1024, "parent_rss_timeline_mb": _quartiles(timeline)}
+
+
+def _quartiles(timeline: list) -> list:
+    """Parent RSS at 25, 50, 75 and 100 % of the run: flat means no growth per document."""
+    if not timeline:
+        return []
+    return [round(timeline[min(len(timeline) - 1, len(timeline) * q // 4)][1] / 2**20) for q in (1, 2, 3, 4)]
+
+
+# ---------------------------------------------------------------- report
+
+def machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as handle:
+            model = next(line.split(":", 1)[1].strip() for line in handle if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = os.sysconf("SC_PHYS_PAGES") * PAGE_SIZE / 2**30
+    return f"{model}, {os.cpu_count()} cores, {memory:.0f} GB RAM, Python {platform.python_version()}"
+
+
+def table(results: dict) -> str:
+    rows = ["| measure | files | pages | seconds | pages/s | docs/s | peak MB parent / worker |",
+            "| --- | --- | --- | --- | --- | --- | --- |"]
+    floor, plumber = results["pypdfium2"], results["pdfplumber"]
+    rows.append(f"| pypdfium2 text alone (floor) | pdf | {floor['pages']} | {floor['seconds']:.1f} | "
+                f"{floor['pages_per_s']:.0f} | | |")
+    note = f" (sampled {plumber['pages']} pages)" if plumber["sampled"] else ""
+    rows.append(f"| pdfplumber extract_text alone{note} | pdf | {floor['pages']} | "
+                f"{plumber['extrapolated_s']:.1f} | {plumber['pages_per_s']:.0f} | | |")
+    for name, run in results["runs"]:
+        rows.append(f"| vnplan run --workers {run['workers']} | {name} | {run['pages'] or ''} | "
+                    f"{run['seconds']:.1f} | {run['pages_per_s']:.0f} | {run['docs_per_s']:.1f} | "
+                    f"{run['parent_peak_mb']:.0f} / {run['worker_peak_mb']:.0f} |")
+    return "\n".join(rows)
+
+
+def plan(sets: dict, args) -> list:
+    """(name, inputs, workers) of each `vnplan run`; the large TXT batch only with N workers."""
+    runs = [(name, inputs, w) for name, inputs in (("pdf", [sets["pdf"]]), ("docx+txt", [sets["docx"], sets["txt"]]))
+            for w in sorted({1, args.workers})]
+    if args.txt_docs:
+        runs.append((f"txt x{args.txt_docs}", [sets["txt_large"]], args.workers))
+    return runs
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", nargs="+", type=Path,
+                        default=[ROOT / "corpus" / "seeds", ROOT / "corpus" / "dev"])
+    parser.add_argument("--pdf-pages", type=int, default=2000, help="at least this many PDF pages")
+    parser.add_argument("--docs", type=int, default=200, help="DOCX documents, and as many TXT")
+    parser.add_argument("--txt-docs", type=int, default=0, help="also run a TXT batch of this many documents")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--plumber-pages", type=int, default=200, help="pdfplumber sample size")
+    args = parser.parse_args()
+
+    sets = build_corpus(source_texts(args.texts), args)
+    pdfs = sorted(sets["pdf"].glob("*.pdf"))
+    results = {"machine": machine(), "pypdfium2": time_pypdfium(pdfs),
+               "pdfplumber": time_pdfplumber(pdfs, args.plumber_pages), "runs": []}
+    for name, inputs, workers in plan(sets, args):
+        results["runs"].append((name, run_vnplan(inputs, workers, CACHE / "out")))
+        print(f"bench: {name} workers={workers}: {json.dumps(results['runs'][-1][1])}", file=sys.stderr)
+    (CACHE / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"Machine: {results['machine']}\n\n{table(results)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

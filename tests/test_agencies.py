@@ -1,0 +1,42 @@
+from extractors import agencies
+
+
+def lead(text):
+    found = agencies.read_list(text, 0, cased=True)
+    return found[0] if found else None
+
+
+def test_subject_stops_before_predicate():
+    assert lead("Sở Tài chính chủ trì, phối hợp với các đơn vị liên quan bố trí kinh phí.") == ["Sở Tài chính"]
+    assert lead("Công an tỉnh có trách nhiệm bảo đảm an ninh mạng.") == ["Công an tỉnh"]
+
+
+def test_group_mentions_stay_whole():
+    assert lead("Các sở, ban, ngành, UBND các huyện, thị xã tổ chức triển khai Kế hoạch.") == [
+        "Các sở, ban, ngành", "UBND các huyện, thị xã"]
+    assert lead("Các cơ quan, đơn vị, địa phương phối hợp với Sở Nội vụ theo dõi.") == [
+        "Các cơ quan, đơn vị, địa phương"]
+
+
+def test_names_with_and_are_not_split():
+    assert lead("Sở Văn hóa, Thể thao và Du lịch hướng dẫn các địa phương.") == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert agencies.split("Bộ Khoa học và Công nghệ và các bộ, ngành có liên quan") == [
+        "Bộ Khoa học và Công nghệ", "các bộ, ngành có liên quan"]
+
+
+def test_colon_list_spreads_the_head():
+    assert lead("Các Bộ: Xây dựng, Công Thương, Y tế khẩn trương rà soát quy định.") == [
+        "Bộ Xây dựng", "Bộ Công Thương", "Bộ Y tế"]
+
+
+def test_office_holders_split():
+    assert agencies.split("Giám đốc các sở, Chủ tịch UBND các xã") == ["Giám đốc các sở", "Chủ tịch UBND các xã"]
+
+
+def test_not_an_agency():
+    assert lead("Báo cáo kết quả thực hiện về Sở Nội vụ.") is None
+    assert lead("Tăng cường công tác tuyên truyền.") is None
+
+
+def test_canonical_expands_abbreviations():
+    assert agencies.canonical("UBND TP. Huế") == agencies.canonical("Ủy ban nhân dân thành phố Huế")

@@ -1,0 +1,30 @@
+from extractors import deadlines
+
+
+def test_table_cells():
+    assert deadlines.parse("Năm 2024").year == 2024
+    assert deadlines.parse("Quý III/2026").year == 2026
+    assert deadlines.parse("Năm 2025-2027").year == 2027
+    assert deadlines.parse("Tháng 6/2026").year == 2026
+    assert deadlines.parse("Thường xuyên") is None
+
+
+def test_start_is_not_a_deadline():
+    assert deadlines.parse("Bắt đầu triển khai từ năm 2026") is None
+
+
+def test_day_in_sentence():
+    found = deadlines.find_in_sentence("Các sở báo cáo kết quả về Sở Nội vụ trước ngày 15/11/2025.")
+    assert found.date == "2025-11-15"
+    found = deadlines.find_in_sentence("hoàn thành trước ngày 31 tháng 3 năm 2026")
+    assert found.date == "2026-03-31"
+
+
+def test_day_without_year_uses_the_document_year():
+    assert deadlines.find_in_sentence("gửi báo cáo trước ngày 20 tháng 12", 2025).date == "2025-12-20"
+    found = deadlines.find_in_sentence("báo cáo trước ngày 15 tháng 01 của năm tiếp theo", 2025)
+    assert found.date == "2026-01-15"
+
+
+def test_scope_heading():
+    assert deadlines.scope_year("* Đến năm 2030:").year == 2030
