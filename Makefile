@@ -3,7 +3,7 @@ PY := .venv/bin/python
 SHARED ?= ../shared
 STAMP := .venv/.installed
 
-.PHONY: run test eval clean
+.PHONY: run test sysdeps eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv .venv
@@ -11,18 +11,27 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) sysdeps
 	.venv/bin/vnplan run corpus --out outputs
 
-test: $(STAMP)
+sysdeps:
+	sh scripts/install-system-deps.sh
+	sh scripts/install-browser.sh
+
+test: $(STAMP) sysdeps
 	.venv/bin/pytest -q
 
 eval: $(STAMP)
 	@for set in seeds dev; do \
-	  .venv/bin/vnplan run $(SHARED)/corpus/$$set --out outputs/eval/$$set > /dev/null || exit 1; \
+	  .venv/bin/vnplan run $(SHARED)/corpus/$$set --out outputs/eval/$$set --full > /dev/null || exit 1; \
 	  .venv/bin/vnplan evaluate --gold $(SHARED)/gold/$$set --pred outputs/eval/$$set > outputs/eval/$$set/report.txt; \
 	done
 	@for set in seeds dev; do .venv/bin/vnplan evaluate --gold $(SHARED)/gold/$$set --pred outputs/eval/$$set --brief | sed "s/^/$$set: /"; done
+
+# bench: builds (once, cached in /tmp/vnplan-bench) 2,000+ PDF pages and 400 DOCX/TXT files from corpus/,
+# then times pypdfium2 alone, pdfplumber alone and vnplan run with 1 and N workers. BENCH="--txt-docs 10000" adds a big TXT batch.
+bench: $(STAMP)
+	$(PY) scripts/bench.py $(BENCH)
 
 clean:
 	rm -rf outputs/eval outputs/*.jsonl outputs/*.xlsx outputs/run.json

@@ -47,7 +47,7 @@ _NAMED = (r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Sở|Bộ|Văn phòng|Ban
           r"Liên minh|Hội|Tỉnh đoàn|Thành đoàn|Đoàn|Học viện|Trường|Tổng công ty|Công ty|Tập đoàn|"
           r"Hiệp hội|Bộ phận|Tổ công tác|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Người đứng đầu|"
           r"Chánh Văn phòng|Cơ quan|Doanh nghiệp|Lực lượng|Cổng|Phòng|Cảnh sát|Đội|Chính quyền|Chủ đầu tư|"
-          r"Nhà thầu|Bộ Chỉ huy|Bộ Tư lệnh")
+          r"Nhà thầu|Bộ Chỉ huy|Bộ Tư lệnh|Bí thư")
 # Group nouns: "các sở, ban, ngành", "từng ngành, địa phương", "cơ quan, đơn vị liên quan"
 _GROUP = (r"sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức|doanh nghiệp|cơ sở|hội|đoàn thể|hiệp hội|"
           r"trường|cấp|quận|huyện|xã|phường|tỉnh|thành phố|thị xã|đặc khu|lực lượng|chủ đầu tư|cá nhân|"
@@ -83,7 +83,8 @@ _VERBS = [
     "phản ánh", "không", "chưa", "đã", "sẽ", "đang", "đề nghị", "yêu cầu", "giao", "tạo điều kiện",
     "mở", "vừa", "cũng", "luôn", "nghiêm", "dự báo", "tham gia", "đăng tải", "cảnh báo", "ứng phó",
     "rà", "đánh", "nắm", "kêu gọi", "phân công", "chỉ", "đối với", "trên đây", "tự", "hoạt động",
-    "nghiêm cấm", "thông báo", "kiện toàn", "kiến nghị", "bảo vệ", "tổ chức thực hiện", "đẩy",
+    "nghiêm cấm", "thông báo", "kiện toàn", "kiến nghị", "bảo vệ", "tổ chức thực hiện", "đẩy", "bàn giao",
+    "phân luồng",
 ]
 _VERB = re.compile(r"(?:%s)(?!\w)" % "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)), re.I)
 _HAS_KEEP = re.compile(r"có\s+(?:liên quan|tham gia|nhu cầu|thẩm quyền)(?!\w)", re.I)
@@ -96,6 +97,10 @@ _ORG_NAME = re.compile(r"^(?:các\s+)?(?:Ban Quản lý|Công ty|Tổng [Cc]ông
 _NAME_VERBS = {"đầu tư", "xây dựng", "phát triển", "quản lý", "vận hành", "hỗ trợ", "dự báo", "khai thác",
                "bảo vệ", "ứng dụng", "chuyển đổi", "kiểm soát", "đánh giá", "thẩm định", "giám sát", "cung cấp",
                "tư vấn", "nghiên cứu", "phổ biến", "kết nối", "số hóa", "dịch vụ", "xử lý", "hoạt động"}
+# Verbs that begin nouns inside names: "Cảnh sát giao thông", "Sở Giao dịch"
+_NOT_VERB = re.compile(r"giao\s+(?:thông|dịch|tiếp|lưu)(?!\w)", re.I)
+_NOUN_BEFORE_TRINH = re.compile(r"(?:công|chương|quá|lộ|tờ)\s*$", re.I)
+_LAST_ITEM = re.compile(r"[,;]\s*|\s(?:và|cùng)\s")  # the last agency of a list read so far
 _COMPOUND = re.compile(r"(?:cơ quan|đơn vị)\s*$", re.I)  # "cơ quan chủ trì" is a noun
 _LIST_WORD = re.compile(r"lĩnh vực(?!\w)")  # "Mỗi ngành, lĩnh vực": only inside a list
 _WORD = re.compile(r"[^\s,;:.()]+|\([^()]*\)|[,;:.]")
@@ -117,10 +122,14 @@ def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
         return True
     if _ORGANISE.match(text, pos):
         return not re.search(r"(?:,|các|và)\s*$", phrase_so_far)
+    if _NOT_VERB.match(text, pos):
+        return False
     m = _VERB.match(text, pos)
     if m and m.group(0).lower() == "chủ trì" and _COMPOUND.search(phrase_so_far):
         return False
-    if m and m.group(0).lower() in _NAME_VERBS and _ORG_NAME.match(phrase_so_far):
+    if m and m.group(0).lower() == "trình" and _NOUN_BEFORE_TRINH.search(phrase_so_far):
+        return False  # "công trình", "chương trình"
+    if m and m.group(0).lower() in _NAME_VERBS and _ORG_NAME.match(_LAST_ITEM.split(phrase_so_far)[-1]):
         return False
     return bool(m)
 
@@ -160,6 +169,11 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
                     or _stops(text, nxt, text[pos:nxt]):
                 break
             i = m.end()
+            continue
+        inner = _START_CASED.match(text, i)
+        if inner and words:  # "... và các Chủ đầu tư khác": a named head inside the list
+            end = i = inner.end()
+            words += len(inner.group(0).split())
             continue
         keep = _HAS_KEEP.match(text, i)
         if keep:
@@ -223,12 +237,16 @@ def _expand_colon(phrase: str) -> list:
 
 _SEPARATOR = re.compile(r"\s*(?:[,;]|\s(?:và|cùng|cùng với)\s)\s*"
                         r"|(?<=\sngành)\s+(?=UBND|Ủy ban nhân dân)")  # "các sở, ban, ngành UBND các quận"
-_OFFICE = re.compile(r"(?:thủ trưởng|giám đốc|chủ tịch|người đứng đầu)(?!\w)")
+_OFFICE = re.compile(r"(?:thủ trưởng|giám đốc|chủ tịch|người đứng đầu|bí thư)(?!\w)")
+
+
+# A role written after the name: "Sở Tài chính (cơ quan chủ trì)", "Sở Nội vụ (thường trực)"
+_ROLE_NOTE = re.compile(r"\s*\((?:(?:là\s+)?(?:cơ quan|đơn vị)\s+)?(?:chủ trì|thường trực|đầu mối|phối hợp)[^()]*\)", re.I)
 
 
 def split(phrase: str) -> list:
     """'Các sở, ban, ngành, UBND quận, huyện' -> ['Các sở, ban, ngành', 'UBND quận, huyện']."""
-    phrase = phrase.strip(" ,;.:")
+    phrase = _ROLE_NOTE.sub("", phrase).strip(" ,;.:")
     if ":" in phrase:
         return _expand_colon(phrase)
     parts, start = [], 0

@@ -63,7 +63,7 @@ def parse(text: str, default_year: Optional[int] = None) -> Optional[Deadline]:
 _IN_SENTENCE = re.compile(
     r"(?:trước|chậm nhất(?:\s+(?:là|vào))?|hoàn thành(?:\s+trong)?|xong|đến hết|trong)\s+(?:trước\s+)?"
     r"(?:ngày\s+\d{1,2}\s*(?:/\s*\d{1,2}(?:\s*/\s*(?:19|20)\d{2})?|tháng\s+\d{1,2}(?:\s+năm\s+(?:19|20)\d{2})?"
-    r"(?:\s+(?:của\s+)?năm\s+(?:tiếp theo|sau))?)|(?:quý\s+[IVX]+\s*/\s*|tháng\s+\d{1,2}\s*/\s*|năm\s+)"
+    r"(?:\s+(?:của\s+)?năm\s+(?:tiếp theo|sau))?)|(?:quý\s+[IVX]+\s*(?:/|năm)\s*|tháng\s+\d{1,2}\s*(?:/|năm)\s*|năm\s+)"
     r"(?:19|20)\d{2}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2})", re.I)
 
 
@@ -87,3 +87,12 @@ def scope_year(heading: str) -> Optional[Deadline]:
         return None
     years = [int(y) for y in m.groups() if y]
     return Deadline(heading.strip(), None, max(years))
+
+
+_TITLE_YEAR = re.compile(r"(?<!\w)đến\s+năm\s+((?:19|20)\d{2})(?!\d)", re.I)
+
+
+def title_year(title: str) -> Optional[Deadline]:
+    """The year a title sets for its table: "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU ... ĐẾN NĂM 2030"."""
+    m = _TITLE_YEAR.search(title or "")
+    return Deadline(m.group(0), None, int(m.group(1))) if m else None

@@ -11,10 +11,12 @@ from typing import Optional
 from extractors import agencies, deadlines
 
 _NUMBER_HEADER = re.compile(r"^(?:S?TT|Số\s*TT|Số thứ tự)\.?$", re.I)
-_TASK_HEADER = re.compile(r"nhiệm vụ|nội dung|tên|công việc|đề án|giải pháp|hoạt động|dự án", re.I)
+_TASK_HEADER = re.compile(r"nhiệm vụ|nội dung|tên|công việc|đề án|giải pháp|hoạt động|dự án|chỉ tiêu", re.I)
 _LEAD_HEADER = re.compile(r"chủ trì|thực hiện|đầu mối|phụ trách", re.I)
 _COORD_HEADER = re.compile(r"phối hợp", re.I)
 _TIME_HEADER = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|thời điểm", re.I)
+_INDICATOR_HEADER = re.compile(r"chỉ tiêu", re.I)
+_MONITOR_HEADER = re.compile(r"theo dõi|đánh giá|giám sát", re.I)
 _NOT_TASK_HEADER = re.compile(r"chủ trì|phối hợp|thời gian|thời hạn|kết quả|ghi chú|kinh phí", re.I)
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.\d{1,3})*|[a-zđ])[.)]?$")
 _SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}(?:\.\d{1,3})*|[A-Z])[.)]?$")
@@ -31,9 +33,13 @@ class Columns:
         self.coord = _find(header, lambda h: _COORD_HEADER.search(h))
         self.time = _find(header, lambda h: _TIME_HEADER.search(h))
 
+        # "Chỉ tiêu | ... | Cơ quan chủ trì theo dõi, đánh giá": indicators with who monitors them, not duties
+        self.monitoring = self.task is not None and self.lead is not None and bool(
+            _INDICATOR_HEADER.search(header[self.task]) and _MONITOR_HEADER.search(header[self.lead]))
+
     @property
     def usable(self) -> bool:
-        return self.task is not None and self.lead is not None
+        return self.task is not None and self.lead is not None and not self.monitoring
 
 
 def _find(header: list, test) -> Optional[int]:
@@ -44,12 +50,17 @@ def _find(header: list, test) -> Optional[int]:
 
 
 def split_cell(text: str) -> list:
-    """'- Các sở, ban, ngành - UBND các quận, huyện;' -> ['Các sở, ban, ngành', 'UBND các quận, huyện']."""
+    """'- Các sở, ban, ngành - UBND các quận, huyện;' -> ['Các sở, ban, ngành', 'UBND các quận, huyện'].
+
+    A duty written after the agency ("Sở Y tế chủ trì hướng dẫn; các xã thực hiện") is left out.
+    """
     names = []
-    for part in _BULLET.split(text or ""):
-        part = part.strip(" ;,.-")
-        if part:
-            names.extend(agencies.split(part))
+    for bullet in _BULLET.split(text or ""):
+        for part in bullet.split(";"):
+            part = part.strip(" ;,.-")
+            if part:
+                found = agencies.read_list(part, 0)
+                names.extend(found[0] if found else agencies.split(part))
     return names
 
 
@@ -59,6 +70,7 @@ class TableReader:
         self.header = None
         self.columns = None
         self.above = []  # the previous task row's cells, aligned to the header
+        self.caption = None  # the year of the title above the table: "... ĐẾN NĂM 2030"
 
     def read(self, row) -> list:
         """[(text, lead, coordinating, deadline)] for a table row (none for headers and section rows)."""
@@ -76,7 +88,7 @@ class TableReader:
         self.above = cells
         coord = split_cell(cells[self.columns.coord]) if self.columns.coord is not None else []
         deadline = deadlines.parse(cells[self.columns.time], self.default_year) \
-            if self.columns.time is not None else None
+            if self.columns.time is not None else self.caption
         return [(task, lead, coord, deadline)]
 
     def align(self, texts: list) -> Optional[list]:

@@ -8,20 +8,29 @@ A block becomes a task when
 - it goes on with the previous paragraph's duties ("Đồng thời, ...", a bare verb).
 """
 import re
+from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors import agencies, deadlines, table_tasks
-from pipeline.records import Span, Task
+from pipeline import segment as segmenting
+from pipeline.records import Deadline, Span, Task
 
 _ASSIGN = re.compile(r"(?<!\w)(?:giao trách nhiệm cho|giao trách nhiệm|giao cho|giao|đề nghị|yêu cầu|"
-                     r"phân công)\s+(?:đồng chí\s+)?", re.I)
+                     r"phân công)\s+(?:(?:các\s+)?đồng chí\s+)?", re.I)
+_GIVE = re.compile(r"Giao\s", re.I)  # "Giao Thanh tra thành phố ..." opening a sub-item
+_PAST = re.compile(r"(?:đã|vừa)\s", re.I)  # "... đã tập trung triển khai": a report, not a duty
+_ISSUES = re.compile(r"ban hành\s+(?:Kế hoạch|Chương trình|Chỉ thị|Quyết định|Công văn|Hướng dẫn)", re.I)
+_GROUP_LEAD = re.compile(r"(?:các|những)\s", re.I)
 _COORD = re.compile(r"(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.I)
 _CONNECTIVE = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Mặt khác|Ngoài ra|Đặc biệt|Cùng với đó|Theo đó|"
                          r"Cụ thể|Song song|Tiếp đó|Trên cơ sở đó)(?!\w)")
-_BOILERPLATE = re.compile(r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành )?(?:kể )?từ|thi hành Quyết định này"
+_BOILERPLATE = re.compile(r"chịu trách nhiệm thi hành|thông báo để .{0,120}biết|có hiệu lực (?:thi hành )?(?:kể )?từ"
+                          r"|thi hành Quyết định này"
                           r"|^Căn cứ (?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch số|"
                           r"Công văn|Văn bản|Hiến pháp)|^Theo đề nghị của", re.I)
 _RECIPIENTS = re.compile(r"^Nơi nhận", re.I)
+_FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
+_WORDS = re.compile(r"[^\W\d_]{2,}")  # a bare "*" or "20" is not a duty
 _HEADING_LEAD = re.compile(r"^(?:Trách nhiệm của|Giao|Đề nghị|Yêu cầu)\s+")
 _HEADING_TAIL = re.compile(r"^\s*(?:(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm|thực hiện)"
                            r"(?:\s+(?:thực hiện\s+)?(?:các\s+)?(?:nội dung|nhiệm vụ)(?:\s+(?:sau|cụ thể|như sau))?)?)?"
@@ -36,6 +45,8 @@ _FIELD = re.compile(r"^(?:(?P<lead>(?:Đơn vị|Cơ quan)\s+(?:chủ trì|thự
                     re.I)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
 _INTRO_COMMAS = 4
+_HEADING_LINES = 3  # an agency heading wrapped over at most this many lines
+_LAYOUT_CELL = 300  # characters of a table cell that holds running text
 _MAX_HEADING = 220
 _SUB_ITEMS = ("dash", "plus", "star", "paren", "letter", "")
 
@@ -51,20 +62,32 @@ def _assigned(sentence: str) -> Optional[list]:
     return None
 
 
-def _subject(sentence: str) -> Optional[list]:
-    """The sentence's subject, after an optional introductory clause ("Căn cứ ..., ")."""
+def _subject(sentence: str, issuer: str = "") -> Optional[list]:
+    """The sentence's subject, after an optional introductory clause ("Căn cứ ..., ").
+
+    Not a duty: a past event ("... đã triển khai", "vừa ban hành") or the issuer
+    issuing the document itself ("..., UBND tỉnh ban hành Kế hoạch ...").
+    """
     starts = [0]
     if _INTRO.match(sentence):
         starts += [m.end() for m in re.finditer(r",\s*", sentence)][:_INTRO_COMMAS]
     for pos in starts:
         found = agencies.read_list(sentence, pos, cased=True)
         if found and agencies.predicate_at(sentence, found[1]):
+            rest = sentence[found[1]:].lstrip()
+            if _PAST.match(rest) or (_ISSUES.match(rest) and _is_issuer(found[0], issuer)):
+                return None
             return found[0]
     return None
 
 
-def sentence_lead(sentence: str) -> Optional[list]:
-    return _assigned(sentence) or _subject(sentence)
+def _is_issuer(names: list, issuer: str) -> bool:
+    key = agencies.canonical(issuer)
+    return len(names) == 1 and bool(key) and key.startswith(agencies.canonical(names[0]))
+
+
+def sentence_lead(sentence: str, issuer: str = "") -> Optional[list]:
+    return _assigned(sentence) or _subject(sentence, issuer)
 
 
 def coordinating(text: str, lead: list) -> list:
@@ -103,7 +126,7 @@ def _sentences(text: str) -> list:
     return spans
 
 
-def _groups(text: str) -> list:
+def _groups(text: str, issuer: str = "") -> list:
     """Runs of sentences with one lead: [(start, end, lead or None)].
 
     A paragraph is split only where a sentence names other agencies as its subject.
@@ -111,7 +134,7 @@ def _groups(text: str) -> list:
     groups = []
     for start, end in _sentences(text):
         sentence = text[start:end]
-        lead = sentence_lead(sentence)
+        lead = sentence_lead(sentence, issuer)
         if groups and (lead is None or groups[-1][2] is None or _same(lead, groups[-1][2])
                        or not _opening_subject(sentence)):
             g_start, _, g_lead = groups[-1]
@@ -132,16 +155,36 @@ def _same(a: list, b: list) -> bool:
 
 # ---- walking the blocks ----------------------------------------------------
 
+@dataclass
+class Heading:
+    """Agencies that blocks below a heading (or below a task item) work for."""
+    lead: list
+    coordinating: list = field(default_factory=list)
+    deadline: Optional[Deadline] = None
+    items_only: bool = False  # a task item passes its agencies to its sub-items only
+
+
+def _own_lead(sentence: str) -> Optional[list]:
+    """A sub-item's own agencies: its subject, or "Giao X ..." at its start."""
+    found = agencies.read_list(sentence, 0, cased=True)
+    if found and agencies.predicate_at(sentence, found[1]):
+        return found[0]
+    m = _GIVE.match(sentence)
+    return _assigned(sentence) if m else None
+
+
 class _Walker:
     def __init__(self, doc):
         self.doc = doc
         self.found = []
-        self.headings = {}  # id(block) -> agencies of an agency heading
-        self.loose_heading = None  # (agencies, block) of an unnumbered heading paragraph
+        self.headings = {}  # id(block) -> Heading of an agency heading or of a task item with sub-items
+        self.loose_heading = None  # (Heading, block) of an unnumbered heading paragraph
         self.previous = None  # (block, lead) of the last text task
         self.in_recipients = False
+        self.in_footnotes = False  # web copies end with the footnotes: "[1] 07 Bộ ... đã ban hành ..."
         self.content = None  # (block, text, index of its first task) of the last duty block
         self.default_year = _issue_year(doc)
+        self.issuer = getattr(doc.document, "issuer", None) or ""
         self.tables = table_tasks.TableReader(self.default_year)
 
     def run(self) -> list:
@@ -150,25 +193,43 @@ class _Walker:
                 self.previous = None
                 for text, lead, coord, deadline in self.tables.read(block):
                     self.add(block, text, lead, coord, deadline, "table")
+                if not block.header:
+                    self.layout_cells(block)
                 continue
             self.text_block(block)
         return self.found
 
+    def layout_cells(self, row):
+        """Web copies put the letter's body in a layout table ("Kính gửi: | ... | Xét báo cáo ..."): read long cells as text."""
+        for cell in row.cells:
+            if len(cell.text) < _LAYOUT_CELL:
+                continue
+            for block in segmenting.segment(self.doc.text[cell.start:cell.end]):
+                block.start, block.end, block.page = block.start + cell.start, block.end + cell.start, row.page
+                self.text_block(block)
+
     def text_block(self, block):
         text = block.text.strip()
-        if _RECIPIENTS.match(text):
+        if _RECIPIENTS.match(text) or _FOOTNOTE.match(text):
             self.in_recipients = True
+            self.in_footnotes = self.in_footnotes or bool(_FOOTNOTE.match(text))
         elif _is_title(text):
             self.in_recipients = False
             self.loose_heading = None
-        if self.in_recipients or not text or _BOILERPLATE.search(text):
+            self.tables.caption = deadlines.title_year(text)
+        if self.in_recipients or self.in_footnotes or not _WORDS.search(text) or _BOILERPLATE.search(text) \
+                or _is_title(text):
             self.previous = None
+            return
+        split = self.heading_line(block, text)
+        if split:  # "1. Bộ trưởng các Bộ" and its duty wrapped into one block
+            self.open_heading(block, split[0])
+            self.content = (block, split[1], len(self.found))
+            self.heading_task(block, split[1], split[0])
             return
         heading = heading_agencies(text)
         if heading:
-            self.headings[id(block)] = heading
-            if not block.marker_kind or block.marker_kind in ("dash", "plus", "star"):
-                self.loose_heading = (heading, block)
+            self.open_heading(block, Heading(heading))
             self.previous = None
             return
         field = _FIELD.match(text)
@@ -214,25 +275,43 @@ class _Walker:
             elif block.marker_kind not in _SUB_ITEMS:
                 self.loose_heading = None
 
-    def inherited(self, block) -> Optional[list]:
+    def heading_line(self, block, text: str):
+        """(Heading, duty) when the block's first lines name agencies and the next line starts their duty."""
+        lines = [ln.strip() for ln in self.doc.text[block.start:block.end].split("\n") if ln.strip()]
+        cut = len(text) - len(" ".join(lines[1:])) - 1 if len(lines) > 1 else -1
+        for line in lines[1:_HEADING_LINES + 1]:
+            head, duty = text[:cut], text[cut + 1:]
+            found = _starts_with_verb(duty) and heading_agencies(head)
+            if found:
+                return Heading(found), duty
+            cut += len(line) + 1
+        return None
+
+    def open_heading(self, block, heading):
+        self.headings[id(block)] = heading
+        if not block.marker_kind or block.marker_kind in ("dash", "plus", "star"):
+            self.loose_heading = (heading, block)
+
+    def inherited(self, block):
         for parent in reversed(block.path):
-            if id(parent) in self.headings and parent is not block:
-                return self.headings[id(parent)]
+            heading = self.headings.get(id(parent))
+            if heading and parent is not block and (block.marker_kind or not heading.items_only):
+                return heading
         if self.loose_heading and block.marker_kind in ("dash", "plus", "star", "paren", "letter"):
             return self.loose_heading[0]
         return None
 
     def heading_task(self, block, text, heading):
-        lead = heading
+        lead, coord = heading.lead, heading.coordinating
         first = _sentences(text)[0]
-        own = agencies.read_list(text[first[0]:first[1]], 0, cased=True)
-        if own and agencies.predicate_at(text, own[1]) and not _covered(own[0], heading):
-            lead = own[0]
-        self.add_text(block, text, 0, len(text), lead, "heading")
+        own = _own_lead(text[first[0]:first[1]])
+        if own and not _same(own, lead):
+            lead, coord = own, []
+        self.add_text(block, text, 0, len(text), lead, "heading", coord, heading.deadline)
         self.previous = (block, lead)
 
     def sentence_tasks(self, block, text):
-        groups = _groups(text)
+        groups = _groups(text, self.issuer)
         if all(lead is None for _, _, lead in groups):
             self.continuation(block, text)
             return
@@ -240,12 +319,15 @@ class _Walker:
             if lead:
                 self.add_text(block, text, start, end, lead, "explicit")
                 self.previous = (block, lead)
-        lead = groups[-1][2]
-        if text.endswith(":") and lead and not re.match(r"(?:các|những)\s", lead[0], re.I):
-            # "Sở Xây dựng chủ trì ... triển khai:" heads its list; "các cơ quan ...:" opens agency headings
-            self.headings[id(block)] = groups[-1][2]
-            if not block.marker_kind or block.marker_kind in ("dash", "plus", "star"):
-                self.loose_heading = (groups[-1][2], block)
+        last = self.found[-1]
+        if not groups[-1][2] or _GROUP_LEAD.match(last.lead_agencies[0]):
+            return  # "Giao các cơ quan ... như sau:" opens sections of their own
+        if text.endswith(":"):
+            # "Sở Xây dựng chủ trì ... triển khai, hoàn thành trong năm 2025, cụ thể:" heads its list
+            self.open_heading(block, Heading(last.lead_agencies, last.coordinating_agencies, last.deadline))
+        elif block.marker_kind:
+            # "2.1. Sở Xây dựng phối hợp với Sở ... trong công tác ..." goes on in its sub-items
+            self.headings[id(block)] = Heading(last.lead_agencies, last.coordinating_agencies, items_only=True)
 
     def continuation(self, block, text):
         if not self.previous or not _continues(self.previous[0], block, text):
@@ -255,11 +337,13 @@ class _Walker:
         self.add_text(block, text, 0, len(text), lead, "continuation")
         self.previous = (block, lead)
 
-    def add_text(self, block, text, start, end, lead, evidence):
+    def add_text(self, block, text, start, end, lead, evidence, inherited_coord=(), inherited_deadline=None):
         piece = text[start:end].strip()
-        deadline = deadlines.find_in_sentence(piece, self.default_year) or _scope(block)
-        self.add(block, piece, lead, coordinating(piece, lead), deadline, evidence,
-                 _locate(self.doc.text, block, piece))
+        deadline = deadlines.find_in_sentence(piece, self.default_year) or inherited_deadline or _scope(block)
+        coord = coordinating(piece, lead)
+        keys = {agencies.canonical(c) for c in coord}
+        coord = [c for c in inherited_coord if agencies.canonical(c) not in keys] + coord
+        self.add(block, piece, lead, coord, deadline, evidence, _locate(self.doc.text, block, piece))
 
     def add(self, block, text, lead, coord, deadline, evidence, span=None):
         start, end = span or (block.start, block.end)

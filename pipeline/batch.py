@@ -1,5 +1,6 @@
 """A run: walk the inputs, process each file (in worker processes), stream the
 records to the output folder, record problems, write run.json."""
+import hashlib
 import json
 import multiprocessing
 import os
@@ -77,29 +78,41 @@ class RunSummary:
                 f"{self.problems} problems in {self.seconds:.1f} s")
 
 
+def warm_up() -> None:
+    """Import the pipeline (compiles its regexes, loads its data) once: in the parent before the
+    workers fork, so no worker pays it again, and in each spawned worker where fork is missing."""
+    import pipeline.process  # noqa: F401
+    from pipeline.readers import docx, pdf, txt  # noqa: F401
+
+
 def _results(files: list, workers: int):
+    """One result per file, in the order of `files`, from `workers` processes."""
+    warm_up()
     if workers <= 1 or len(files) <= 1:
         yield from map(process_file, files)
         return
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=warm_up) as pool:
         yield from pool.imap(process_file, files, chunksize=1)
 
 
 class _Progress:
+    """One line on a terminal: documents done, pages/s, ETA; redrawn at most 5 times a second."""
+
     def __init__(self, total: int, enabled: bool):
-        self.total, self.enabled, self.done, self.started = total, enabled, 0, time.perf_counter()
+        self.total, self.enabled, self.done, self.pages = total, enabled, 0, 0
+        self.started = self.drawn = time.perf_counter()
 
     def step(self, pages: int) -> None:
-        self.done += 1
-        if not self.enabled:
+        self.done, self.pages = self.done + 1, self.pages + pages
+        now = time.perf_counter()
+        if not self.enabled or (now - self.drawn < 0.2 and self.done < self.total):
             return
-        elapsed = time.perf_counter() - self.started
-        rate = self.done / elapsed if elapsed else 0
-        eta = (self.total - self.done) / rate if rate else 0
+        self.drawn, elapsed = now, max(now - self.started, 1e-9)
+        eta = elapsed * (self.total - self.done) / self.done
         filled = int(30 * self.done / max(self.total, 1))
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} docs "
-                         f"{rate:.1f} docs/s ETA {eta:.0f}s ")
+                         f"{self.pages / elapsed:.0f} pages/s ETA {eta:.0f}s ")
         sys.stderr.flush()
 
     def close(self) -> None:
@@ -175,11 +188,24 @@ def _take(result: dict, writers: dict, summary: RunSummary) -> None:
 def _previous_inputs(out_dir: Path) -> dict:
     """path -> run.json entry of the files the previous run read well and whose document is still in the output."""
     try:
-        inputs = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))["inputs"]
+        previous_run = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
+        if previous_run.get("code") != code_fingerprint():  # the extractors changed: redo everything
+            return {}
+        inputs = previous_run["inputs"]
         present = {d["source"]["path"] for d in _stream(out_dir / "documents.jsonl")}
     except (OSError, ValueError, KeyError):
         return {}
     return {e["path"]: e for e in inputs if e.get("status") == "ok" and e.get("sha256") and e["path"] in present}
+
+
+def code_fingerprint() -> str:
+    """A hash of the package's code and data: records from other code are not reused."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(p for folder in ("pipeline", "extractors") for p in (root / folder).rglob("*")
+                       if p.suffix in (".py", ".json")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _split_unchanged(files: list, previous: dict) -> tuple:
@@ -221,7 +247,7 @@ def _copy_kept(out_dir: Path, kept: list, writers: dict, summary: RunSummary) ->
 
 def _run_record(summary: RunSummary, workers: int) -> dict:
     return {
-        "version": __version__, "python": platform.python_version(), "machine": platform.machine(),
+        "version": __version__, "code": code_fingerprint(), "python": platform.python_version(), "machine": platform.machine(),
         "workers": workers or os.cpu_count(), "seconds": round(summary.seconds, 3),
         "counts": {"documents": summary.documents, "tasks": summary.tasks, "targets": summary.targets,
                    "problems": summary.problems, "failed": summary.failed, "pages": summary.pages},

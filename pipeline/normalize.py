@@ -12,10 +12,12 @@ _CHAR_FIXES = {"\u00d0": "Đ", "\u0110": "Đ", "\u00f0": "đ", "\u00a0": " ", "\
                "\ufeff": "", "\u2013": "-", "\u2014": "-", "\u00ad": "", "\t": " ", "\r": ""}
 # old-style "hoà, hoá, thuỷ, khoẻ" -> new-style "hòa, hóa, thủy, khỏe" (no final consonant)
 _OLD_TONE = re.compile(r"(?<!\w)(\w*?)([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])")
+# a cheap test every _OLD_TONE match passes: o/u then a toned a, e or y ending a word, not after q
+_OLD_TONE_HINT = re.compile("(?<![qQ])[oOuU](?:[àáãảạèéẽẻẹỳýỹỷỵÀÁÃẢẠÈÉẼẺẸỲÝỸỶỴ]|[aAeEyY][" + TONE_MARKS + r"])(?!\w)")
 _MARKUP = [
     re.compile(r"\*\*"),                          # **bold**
     re.compile(r"(?m)^#{1,6}[ \t]*"),             # # heading
-    re.compile(r"(?m)^\*(?=\S)|(?<=\S)\*$", re.M),  # *italic line*
+    re.compile(r"(?m)^\*(?=\S)|\*(?<=\S\*)$"),    # *italic line*
     re.compile(r"(?m)^>>?[ \t]*"),                # > quote
 ]
 
@@ -32,25 +34,47 @@ class NormalizedText:
         return (self.raw_offsets[min(start, last)], self.raw_offsets[min(max(end - 1, 0), last)] + 1)
 
 
-def _compose(raw: str):
+def _stable(ch: str) -> bool:
+    return not unicodedata.combining(ch) and unicodedata.normalize("NFC", ch) == _CHAR_FIXES.get(ch, ch) == ch
+
+
+# Characters that come out of _compose unchanged when no combining mark follows them:
+# ASCII, Latin (with every precomposed Vietnamese letter), Greek, punctuation, arrows, bullets.
+_STABLE_RANGES = ((0x20, 0x7F), (0xA0, 0x250), (0x370, 0x400), (0x1E00, 0x1F00), (0x2000, 0x2070),
+                  (0x20A0, 0x20D0), (0x2100, 0x2200), (0x25A0, 0x2600))
+_STABLE = "\n\f" + "".join(c for a, b in _STABLE_RANGES for c in map(chr, range(a, b)) if _stable(c))
+_UNSTABLE_RUN = re.compile("[^" + re.escape(_STABLE) + "]+")
+
+
+def _compose_groups(raw: str, base: int, out: list, offsets: list) -> None:
     """NFC-compose grapheme by grapheme so every output char keeps a raw offset."""
-    out, offsets = [], []
     i, n = 0, len(raw)
     while i < n:
         j = i + 1
         while j < n and unicodedata.combining(raw[j]):
             j += 1
-        group = raw[i:j]
-        for ch in unicodedata.normalize("NFC", group):
+        for ch in unicodedata.normalize("NFC", raw[i:j]):
             ch = _CHAR_FIXES.get(ch, ch)
-            out.append(ch)
-            offsets.append(i)
+            if ch:  # a fix may delete the character
+                out.append(ch)
+                offsets.append(base + i)
         i = j
-    text = "".join(out)
-    if len(text) != len(offsets):  # a fix deleted a character
-        kept = [(c, o) for c, o in zip(out, offsets) if c]
-        text, offsets = "".join(c for c, _ in kept), [o for _, o in kept]
-    return text, offsets
+
+
+def _compose(raw: str):
+    """Stable runs are copied as they are; the rest (combining marks, fixes) goes grapheme by grapheme."""
+    out, offsets, pos = [], [], 0
+    for run in _UNSTABLE_RUN.finditer(raw):
+        start = run.start()
+        if start > pos and unicodedata.combining(raw[start]):
+            start -= 1  # the mark belongs to the stable character before it
+        out.append(raw[pos:start])
+        offsets.extend(range(pos, start))
+        _compose_groups(raw[start:run.end()], start, out, offsets)
+        pos = run.end()
+    out.append(raw[pos:])
+    offsets.extend(range(pos, len(raw)))
+    return "".join(out), offsets
 
 
 def _move_tone(match: re.Match) -> str:
@@ -62,6 +86,8 @@ def _move_tone(match: re.Match) -> str:
 
 def new_style_tones(text: str) -> str:
     """hoà -> hòa; keeps the length of the text (NFC in, NFC out)."""
+    if not _OLD_TONE_HINT.search(text):
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     if not _OLD_TONE.search(decomposed):
         return text
@@ -70,6 +96,8 @@ def new_style_tones(text: str) -> str:
 
 
 def _strip(text: str, offsets: list, pattern: re.Pattern):
+    if not pattern.search(text):
+        return text, offsets
     keep_text, keep_offsets, pos = [], [], 0
     for m in pattern.finditer(text):
         keep_text.append(text[pos:m.start()])

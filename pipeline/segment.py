@@ -24,6 +24,7 @@ _MARKERS = [  # (kind, pattern); the first that matches names the marker
     ("dash", re.compile(r"([-•–·])\s*(?=\S)")),
     ("plus", re.compile(r"(\+)\s*(?=\S)")),
 ]
+_TOP_RANK = {"article": 0, "part": 1, "roman": 2}  # markers that always sit above the others
 _TABLE_SEPARATOR = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _MAX_CELL_LINES = 40
 
@@ -121,7 +122,8 @@ def _bare_pipe_rows(lines: list, i: int):
         if j >= n or lines[j].text != "|":  # text runs on: the table ended at i
             i += 1
             break
-        if i + 1 < j and _is_title(lines[i + 1].text):  # "PHỤ LỤC II" between tables
+        first = next((ln.text for ln in lines[i + 1:j] if ln.text), "")
+        if _is_title(first):  # "PHỤ LỤC II" between tables
             i += 1
             break
         cell = _cell_from(lines[i + 1:j])
@@ -204,6 +206,13 @@ def _one_line_paragraphs(lines: list) -> bool:
     return bool(filled) and blanks < len(filled) * 0.1 and statistics.median(filled) > 90
 
 
+def _no_blank_lines(lines: list) -> bool:
+    """Web copies that lost the blank lines between paragraphs (hard-wrapped text)."""
+    texts = "\n".join(ln.text for ln in lines).strip().split("\n")
+    filled = sum(1 for t in texts if t)
+    return filled > 1 and texts.count("") < filled * 0.05
+
+
 class _Builder:
     def __init__(self, text: str, page_of):
         self.text, self.page_of = text, page_of
@@ -226,6 +235,8 @@ class _Builder:
             keys = [b.marker_key for b in self.stack]
             if key in keys:
                 del self.stack[keys.index(key):]
+            elif kind in _TOP_RANK:  # "III." closes the numbered and lettered items above it
+                self.stack = [b for b in self.stack if _TOP_RANK.get(b.marker_kind, 9) < _TOP_RANK[kind]]
             block.path = list(self.stack)
             self.stack.append(block)
         else:
@@ -254,12 +265,30 @@ def _is_title(text: str) -> bool:
     return len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
-_HEADER_WORDS = re.compile(r"chủ trì|phối hợp|thực hiện|thời gian|thời hạn|nhiệm vụ|nội dung|tiến độ",
+_HEADER_WORDS = re.compile(r"chủ trì|phối hợp|thực hiện|thời gian|thời hạn|nhiệm vụ|nội dung|tiến độ|chỉ tiêu",
                            re.IGNORECASE)
 
 
 def is_table_header(texts: list) -> bool:
     return len(texts) >= 3 and sum(1 for t in texts if _HEADER_WORDS.search(t) and len(t) < 60) >= 2
+
+
+_BARE_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|" + ROMAN + r"\.|\((?:\d{1,2}|[a-zđ])\))$")
+# A wrapped line that ends a sentence ("... theo quy định." / "... như sau:") before a capital
+_LINE_END = re.compile(r"(?:\.|(?<!gồm)(?<!như)(?<!là)\s*:)(?:\*+|\))?$")  # not "gồm:", "như:" lists
+_FOOTNOTE_START = re.compile(r"\[\d{1,3}\](?:\s|$)")  # "[6] Trong đó ...": web copies' footnotes
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-ZĐ]{1,4}|TP|Tp|v\.v|\.\.)\.$")
+
+
+def _continues_marker(text: str) -> bool:
+    return bool(text) and not text.startswith("|") and not split_marker(text)[0]
+
+
+def _paragraph_ends(previous: str, line: str) -> bool:
+    """Hard-wrapped web copies lose blank lines: a line ending a sentence before a capital ends a paragraph."""
+    if _FOOTNOTE_START.match(line):
+        return True
+    return bool(_LINE_END.search(previous)) and line[:1].isupper() and not _ABBREVIATION_END.search(previous)
 
 
 def segment(text: str, page_starts: Optional[list] = None) -> list:
@@ -272,6 +301,7 @@ def segment(text: str, page_starts: Optional[list] = None) -> list:
     lines = _lines(text)
     builder = _Builder(text, page_of)
     per_line = _one_line_paragraphs(lines)
+    dense = _no_blank_lines(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -294,7 +324,14 @@ def segment(text: str, page_starts: Optional[list] = None) -> list:
                     builder.add_row(cells)
         elif not line.text or line.text == "\f":
             builder.close()
+        elif _BARE_MARKER.match(line.text) and i + 1 < len(lines) and _continues_marker(lines[i + 1].text):
+            # "3." alone on its line, the item's text on the next
+            nxt = lines[i + 1]
+            builder.start_item(_Line(line.text + " " + nxt.text, line.start, nxt.end))
+            i += 1
         elif builder.open is None or per_line or split_marker(line.text)[0]:
+            builder.start_item(line)
+        elif dense and _paragraph_ends(lines[i - 1].text, line.text):
             builder.start_item(line)
         else:
             builder.extend(line)

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 VNPLAN = ROOT / ".venv" / "bin" / "vnplan"
 CACHE = Path(tempfile.gettempdir()) / "vnplan-bench"
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+BUILD = "2"  # change when the way the corpus is built changes: the cache is rebuilt
 
 _TABLE_ROW = re.compile(r"^\|.*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:-]+$")
@@ -57,19 +58,32 @@ def _table_row(line: str) -> list:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
+def paragraphs(text: str):
+    """Blank-line separated blocks of the markdown copy, with their hard line breaks joined."""
+    lines = []
+    for line in text.splitlines() + [""]:
+        if line.strip() and not _TABLE_ROW.match(line):
+            lines.append(_MARKUP.sub("", line.strip()))
+            continue
+        if lines:
+            yield "paragraph", " ".join(lines)
+            lines = []
+        if _TABLE_ROW.match(line) and not _TABLE_RULE.match(line):
+            yield "row", _table_row(line)
+
+
 def write_docx(text: str, path: Path) -> None:
-    """Plain paragraphs; runs of one-line markdown table rows become Word tables."""
+    """Paragraphs; runs of one-line markdown table rows become Word tables."""
     import docx
     document, rows = docx.Document(), []
-    for line in text.splitlines() + [""]:
-        if _TABLE_ROW.match(line):
-            if not _TABLE_RULE.match(line):
-                rows.append(_table_row(line))
+    for kind, content in list(paragraphs(text)) + [("paragraph", "")]:
+        if kind == "row":
+            rows.append(content)
             continue
         if rows:
             _add_table(document, rows)
             rows = []
-        document.add_paragraph(_MARKUP.sub("", line.strip()))
+        document.add_paragraph(content)
     document.save(str(path))
 
 
@@ -117,7 +131,7 @@ def build_pdfs(texts: list, folder: Path, min_pages: int) -> None:
     with tempfile.TemporaryDirectory() as work:
         while pages < min_pages:
             batch = []
-            for _ in range(max(8, (min_pages - pages) // 25)):
+            for _ in range(8):
                 batch.append(Path(work) / f"bench_{index:04d}.docx")
                 write_docx(bundle_text(texts, index), batch[-1])
                 index += 1
@@ -149,7 +163,7 @@ def cached(folder: Path, key: str, build) -> Path:
 
 
 def build_corpus(texts: list, args) -> dict:
-    key = hashlib.sha256("\f".join(texts).encode()).hexdigest()[:16]
+    key = BUILD + hashlib.sha256("\f".join(texts).encode()).hexdigest()[:16]
     sets = {
         "pdf": cached(CACHE / "pdf", f"{key} {args.pdf_pages}",
                       lambda f: build_pdfs(texts, f, args.pdf_pages)),
@@ -270,6 +284,10 @@ def machine() -> str:
     return f"{model}, {os.cpu_count()} cores, {memory:.0f} GB RAM, Python {platform.python_version()}"
 
 
+def _mb(value: float) -> str:
+    return f"{value:.0f}" if value else "-"  # no worker process with --workers 1
+
+
 def table(results: dict) -> str:
     rows = ["| measure | files | pages | seconds | pages/s | docs/s | peak MB parent / worker |",
             "| --- | --- | --- | --- | --- | --- | --- |"]
@@ -282,7 +300,7 @@ def table(results: dict) -> str:
     for name, run in results["runs"]:
         rows.append(f"| vnplan run --workers {run['workers']} | {name} | {run['pages'] or ''} | "
                     f"{run['seconds']:.1f} | {run['pages_per_s']:.0f} | {run['docs_per_s']:.1f} | "
-                    f"{run['parent_peak_mb']:.0f} / {run['worker_peak_mb']:.0f} |")
+                    f"{run['parent_peak_mb']:.0f} / {_mb(run['worker_peak_mb'])} |")
     return "\n".join(rows)
 
 

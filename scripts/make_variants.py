@@ -104,8 +104,18 @@ def _cells(line: str) -> list:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
+def _rule(table) -> None:
+    """Explicit single borders on every cell edge, so the PDF draws the table's rules."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    edges = "".join(f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    table._tbl.tblPr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{edges}</w:tblBorders>"))
+
+
 def write_docx(text: str, target: Path) -> None:
     import docx
+    from docx.shared import Pt
     document = docx.Document()
     rows = []
 
@@ -113,7 +123,7 @@ def write_docx(text: str, target: Path) -> None:
         if rows:
             width = max(len(r) for r in rows)
             table = document.add_table(rows=len(rows), cols=width)
-            table.style = "Table Grid"
+            _rule(table)
             for i, row in enumerate(rows):
                 for j, value in enumerate(row):
                     table.cell(i, j).text = value
@@ -126,8 +136,8 @@ def write_docx(text: str, target: Path) -> None:
                 rows.append(_cells(line))
             continue
         flush_table()
-        if line:
-            document.add_paragraph(line)
+        if line:  # 6 pt after each paragraph, as office templates set it
+            document.add_paragraph(line).paragraph_format.space_after = Pt(6)
     flush_table()
     document.save(str(target))
 

@@ -40,3 +40,18 @@ def test_not_an_agency():
 
 def test_canonical_expands_abbreviations():
     assert agencies.canonical("UBND TP. Huế") == agencies.canonical("Ủy ban nhân dân thành phố Huế")
+
+
+def test_role_notes_and_nouns_inside_names():
+    assert lead("Sở Tài chính (cơ quan chủ trì)") == ["Sở Tài chính"]
+    assert lead("Phòng Cảnh sát giao thông (Công an tỉnh) phân luồng giao thông.") == [
+        "Phòng Cảnh sát giao thông (Công an tỉnh)"]
+    assert lead("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh triển khai dự án.") == [
+        "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"]
+    assert lead("Sở Nội vụ, Viện Nghiên cứu phát triển tỉnh đề xuất giải pháp.") == [
+        "Sở Nội vụ", "Viện Nghiên cứu phát triển tỉnh"]
+
+
+def test_named_head_inside_a_list():
+    assert lead("Chủ đầu tư các khu đô thị và các Chủ đầu tư khác bàn giao hệ thống thoát nước.") == [
+        "Chủ đầu tư các khu đô thị", "các Chủ đầu tư khác"]

@@ -28,3 +28,13 @@ def test_day_without_year_uses_the_document_year():
 
 def test_scope_heading():
     assert deadlines.scope_year("* Đến năm 2030:").year == 2030
+
+
+def test_month_and_year_in_words():
+    assert deadlines.find_in_sentence("trình Thủ tướng Chính phủ phê duyệt trong tháng 11 năm 2025.").year == 2025
+    assert deadlines.find_in_sentence("hoàn thành trong quý III năm 2026").year == 2026
+
+
+def test_title_year():
+    assert deadlines.title_year("DANH MỤC NHIỆM VỤ ĐẾN NĂM 2030").year == 2030
+    assert deadlines.title_year("PHỤ LỤC I") is None

@@ -31,3 +31,32 @@ def test_title_between_web_tables_is_not_a_cell():
     blocks = segment(text)
     assert any(b.kind != "row" and b.text.startswith("PHỤ LỤC II") for b in blocks)
     assert any(b.kind == "row" and b.cells[0].text == "TT" for b in blocks)
+
+
+def test_marker_alone_on_its_line_joins_the_next_line():
+    text = "2. Sở Tư pháp\n\n3.\nCông an tỉnh, Bộ Chỉ huy Quân sự tỉnh\n\n- Bảo đảm an ninh trật tự.\n"
+    blocks = segment(text)
+    assert [(b.marker, b.text) for b in blocks[:2]] == [("2", "Sở Tư pháp"),
+                                                        ("3", "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh")]
+    assert blocks[2].path[-1].marker == "3"
+
+
+def test_hard_wrapped_text_splits_paragraphs_at_sentence_ends():
+    text = ("Thực hiện Kế hoạch số 12/KH-UBND, các sở đã triển khai nhiều\nnội dung quan trọng.\n"
+            "Để bảo đảm tiến độ, Chủ tịch UBND tỉnh yêu cầu các sở\nkhẩn trương thực hiện như sau:\n"
+            "Sở Tài chính bố trí kinh phí theo\nquy định.\n")
+    assert [b.text for b in segment(text)] == [
+        "Thực hiện Kế hoạch số 12/KH-UBND, các sở đã triển khai nhiều nội dung quan trọng.",
+        "Để bảo đảm tiến độ, Chủ tịch UBND tỉnh yêu cầu các sở khẩn trương thực hiện như sau:",
+        "Sở Tài chính bố trí kinh phí theo quy định."]
+
+
+def test_blank_line_paragraphs_are_not_split_at_line_ends():
+    text = "Sở Y tế kiểm tra các cơ sở.\nĐồng thời báo cáo kết quả.\n\nSở Tư pháp theo dõi.\n"
+    assert len(segment(text)) == 2
+
+
+def test_roman_heading_closes_the_numbered_items_above():
+    text = "I. NHIỆM VỤ\n\n1. Sở Xây dựng\n\na) Rà soát quy hoạch.\n\nII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ\n"
+    blocks = segment(text)
+    assert blocks[3].path == [] and [p.marker for p in blocks[4].path] == ["II"]

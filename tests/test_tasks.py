@@ -75,3 +75,75 @@ def test_assignment_table_rows():
     assert found[1].lead_agencies == ["Sở Tài chính"]
     assert found[1].coordinating_agencies == ["Các sở, ngành"]  # trailing cells merged from the row above
     assert found[1].deadline.year == 2026 and found[0].evidence == "table"
+
+
+def test_sub_items_go_on_with_the_task_item_above():
+    text = ("1. Sở Xây dựng phối hợp với Sở Nông nghiệp và Môi trường trong công tác điều tiết thoát nước.\n\n"
+            "- Rà soát các tuyến kênh, mương phục vụ tiêu thoát nước.\n\n"
+            "- Công an tỉnh bảo đảm an ninh tại các điểm ngập.\n")
+    found = tasks_of(text)
+    assert [t.lead_agencies for t in found] == [["Sở Xây dựng"], ["Sở Xây dựng"], ["Công an tỉnh"]]
+    assert found[1].coordinating_agencies == ["Sở Nông nghiệp và Môi trường"]
+
+
+def test_group_assignment_does_not_pass_to_sub_items():
+    text = ("2. Giao các cơ quan chủ trì các lĩnh vực tập trung triển khai các nhiệm vụ sau:\n\n"
+            "- Tiếp tục tham mưu giải pháp nâng cao chỉ số cải cách hành chính.\n")
+    assert [t.lead_agencies for t in tasks_of(text)] == [["các cơ quan chủ trì các lĩnh vực"]]
+
+
+def test_agency_heading_wrapped_with_its_duty():
+    text = ("II. NHIỆM VỤ\n1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ\n"
+            "Khẩn trương rà soát, sửa đổi các quy định về thủ tục hành chính.\n")
+    [task] = tasks_of(text)
+    assert task.lead_agencies == ["Bộ trưởng các Bộ", "Thủ trưởng cơ quan ngang bộ"]
+    assert task.text == "Khẩn trương rà soát, sửa đổi các quy định về thủ tục hành chính."
+
+
+def test_deadline_of_a_list_head_reaches_its_items():
+    text = ("b) Các Bộ: Tài chính, Y tế khẩn trương khắc phục lỗi hệ thống, hoàn thành trong tháng 11 năm 2025, cụ thể:\n\n"
+            "(1) Bộ Tài chính kết nối dữ liệu thuế.\n\n(2) Bộ Y tế nâng cấp hệ thống cấp phép.\n")
+    found = tasks_of(text)
+    assert [t.lead_agencies for t in found[1:]] == [["Bộ Tài chính"], ["Bộ Y tế"]]
+    assert all(t.deadline.year == 2025 for t in found)
+
+
+def test_reports_and_the_issuers_own_plan_are_not_tasks():
+    text = ("UBND TỈNH NINH BÌNH\n\nKẾ HOẠCH\n\nThực hiện Nghị quyết số 12/NQ-CP, UBND tỉnh Ninh Bình ban hành "
+            "Kế hoạch triển khai như sau:\n\nNăm 2024, các sở, ngành đã tập trung triển khai nhiều giải pháp.\n\n"
+            "I. MỤC ĐÍCH\n\n*\n")
+    assert tasks_of(text) == []
+
+
+def test_footnotes_of_web_copies_are_not_tasks():
+    text = ("Sở Tư pháp chủ trì thẩm định văn bản.\n\n[1] Bộ Công Thương đề nghị sửa 03 Luật.\n\n"
+            "Bộ Tài chính ban hành 02 Thông tư.\n")
+    assert [t.lead_agencies for t in tasks_of(text)] == [["Sở Tư pháp"]]
+
+
+def test_indicator_table_with_its_lead_and_the_year_of_its_title():
+    text = ("PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ ĐẾN NĂM 2030\n\n"
+            "| TT | Chỉ tiêu | Chủ trì |\n"
+            "| 1 | Tỷ lệ hồ sơ trực tuyến toàn trình đạt 80%. | Sở Khoa học và Công nghệ chủ trì theo dõi; "
+            "UBND các xã thực hiện |\n")
+    [task] = tasks_of(text)
+    assert task.lead_agencies == ["Sở Khoa học và Công nghệ", "UBND các xã"]
+    assert task.deadline.year == 2030
+
+
+def test_indicators_with_a_monitoring_agency_are_not_tasks():
+    text = ("| TT | Chỉ tiêu | Đơn vị | Cơ quan chủ trì theo dõi, đánh giá |\n"
+            "| 1 | Tỉ lệ dịch vụ công trực tuyến toàn trình. | % | Văn phòng Chính phủ |\n")
+    assert tasks_of(text) == []
+
+
+def test_letter_body_inside_a_layout_table():
+    body = ("Xét đề nghị của Ủy ban nhân dân tỉnh Lào Cai về tiến độ giải phóng mặt bằng Dự án đường nối\n"
+            "cao tốc, Phó Thủ tướng Chính phủ có ý kiến như sau:\n"
+            "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai chỉ đạo hoàn thành giải phóng mặt bằng, báo cáo Thủ tướng\n"
+            "Chính phủ trước ngày 15 tháng 01 năm 2026.\n"
+            "Văn phòng Chính phủ thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.")
+    text = "|\nKính gửi:\n|\nỦy ban nhân dân tỉnh Lào Cai.\n|\n" + body + "\n|\n"
+    [task] = tasks_of(text)
+    assert task.lead_agencies == ["Chủ tịch Ủy ban nhân dân tỉnh Lào Cai"]
+    assert task.deadline.date == "2026-01-15"

@@ -11,7 +11,6 @@ _NUMBER = re.compile(r"^\s*(?:Số\s*:?\s*)?(\d{1,6}(?:/[\wĐđ.&-]+)*)\s*$")
 _DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _WORDY_DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.I)
 _BLANK_NUMBER = re.compile(r"Số\s*:?\s*(/[A-ZĐ][\wĐ.&-]*(?:/[\wĐ.&-]+)*)")
-_NUMBER_NAME = re.compile(r"(?:^|[^a-z])(so|sokyhieu|so_van_ban|number|num|no)(?:[^a-z]|$)", re.I)
 _DATE_NAME = re.compile(r"ngay|date", re.I)
 
 
@@ -58,9 +57,9 @@ def classify(values: list, page_text: str) -> dict:
     for name, value in values:
         date = _iso_date(value)
         number = _NUMBER.match(value)
-        if date and ("date" not in fields) and (_DATE_NAME.search(name) or not number):
+        if date and "date" not in fields:
             fields["date"] = date
-        elif number and "number" not in fields and (_NUMBER_NAME.search(name) or "/" in value or not name):
+        elif number and "number" not in fields and not _DATE_NAME.search(name):
             fields["number"] = number.group(1)
     blank = _BLANK_NUMBER.search(page_text)
     if blank and "/" not in fields.get("number", "/"):

@@ -75,17 +75,27 @@ def _edge_key(line: Line) -> str:
     return _DIGITS.sub("#", " ".join(line.text.split()).lower())
 
 
+def _numbered_edges(pages: list) -> set:
+    """'top'/'bottom' where most pages carry a page number (a lone number there)."""
+    counts = Counter()
+    for lines in pages:
+        counts.update(edge for edge, group in (("top", lines[:2]), ("bottom", lines[-2:]))
+                      if any(_is_page_number(line.text) for line in group))
+    return {edge for edge, n in counts.items() if n >= max(2, len(pages) // 2)}
+
+
 def drop_running_lines(pages: list) -> list:
     """Remove page numbers and the header/footer lines repeated on most pages."""
     edges = Counter()
     for lines in pages:
         edges.update({_edge_key(line) for line in lines[:2] + lines[-2:]})
     repeated = {key for key, n in edges.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}
+    numbered = _numbered_edges(pages)
     cleaned = []
     for lines in pages:
-        edge = set(map(id, lines[:2] + lines[-2:]))
-        cleaned.append([line for line in lines if id(line) not in edge or
-                        not (_is_page_number(line.text) or _edge_key(line) in repeated)])
+        edge = {id(line): name for name, group in (("bottom", lines[-2:]), ("top", lines[:2])) for line in group}
+        cleaned.append([line for line in lines if id(line) not in edge or not (
+            _edge_key(line) in repeated or (edge[id(line)] in numbered and _is_page_number(line.text)))])
     return cleaned
 
 
@@ -97,8 +107,10 @@ class _Frame:
         self.left = min(x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 3)) \
             if len(lines) > 2 else min(line.x0 for line in lines)
         self.right = max(line.x1 for line in lines)
-        pitches = [a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if 0 < a.bottom - b.bottom < 40]
-        self.pitch = statistics.median(pitches) if pitches else 14.0
+        pitches = sorted(a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if 0 < a.bottom - b.bottom < 40)
+        height = statistics.median(line.top - line.bottom for line in lines)
+        # single line spacing: the smallest usual pitch, at most 1.15 line heights
+        self.pitch = min(pitches[len(pitches) // 4] if pitches else 14.0, 1.15 * height)
 
     def indented(self, line: Line) -> bool:
         return line.x0 - self.left > _INDENT

@@ -201,15 +201,22 @@ def index_page(documents: list, counts: dict) -> str:
     return _page("vnplan: văn bản", body)
 
 
+def _by_doc(records: list) -> dict:
+    """doc_id -> its records, in order (one pass, not one per document)."""
+    grouped = {}
+    for record in records:
+        grouped.setdefault(record["doc_id"], []).append(record)
+    return grouped
+
+
 def write(out_dir: Path, documents: list, tasks: list, targets: list) -> None:
     out_dir = Path(out_dir)
     folder = out_dir / "html"
     folder.mkdir(exist_ok=True)
-    counts = {}
+    counts, tasks_of, targets_of = {}, _by_doc(tasks), _by_doc(targets)
     for document in documents:
         doc_id = document["doc_id"]
-        own_tasks = [t for t in tasks if t["doc_id"] == doc_id]
-        own_targets = [t for t in targets if t["doc_id"] == doc_id]
+        own_tasks, own_targets = tasks_of.get(doc_id, []), targets_of.get(doc_id, [])
         counts[doc_id] = (len(own_tasks), len(own_targets))
         text_path = out_dir / "text" / f"{safe_id(doc_id)}.txt"
         text = text_path.read_text(encoding="utf-8") if text_path.exists() else None

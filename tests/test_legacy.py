@@ -1,0 +1,56 @@
+"""TCVN3 and VNI: text encoded with the independent tables of
+scripts/make_variants.py comes back as the same Unicode text."""
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.readers import legacy
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from make_variants import encode_tcvn3, encode_vni  # noqa: E402
+
+SENTENCES = [
+    "Sở Tư pháp chủ trì, phối hợp với Ủy ban nhân dân các huyện triển khai thực hiện Kế hoạch này.",
+    "Giao Sở Kế hoạch và Đầu tư hướng dẫn các đơn vị xây dựng dự toán ngân sách năm 2027.",
+    "Bảo đảm 100% hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến; khuyến khích người dân.",
+    "Trường mầm non, tiểu học ở vùng sâu, vùng xa được ưu tiên đầu tư cơ sở vật chất; thủy lợi, kỹ thuật.",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_vni_round_trip(sentence):
+    encoded = encode_vni(sentence)
+    assert encoded != sentence
+    assert legacy.detect(encoded) == "vni"
+    assert legacy.decode_vni(encoded) == sentence
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_tcvn3_round_trip_keeps_capital_words(sentence):
+    encoded = encode_tcvn3(sentence)
+    assert legacy.detect(encoded) == "tcvn3"
+    decoded = legacy.decode_tcvn3(encoded)
+    assert decoded.lower() == sentence.lower()
+    assert decoded.split()[0] == sentence.split()[0]
+
+
+def test_tcvn3_lines_in_capitals_get_toned_capitals_back():
+    assert legacy.decode_tcvn3(encode_tcvn3("QUYẾT ĐỊNH\nỦY BAN NHÂN DÂN TỈNH")) == "QUYẾT ĐỊNH\nỦY BAN NHÂN DÂN TỈNH"
+
+
+def test_known_samples():
+    assert legacy.decode_tcvn3("Së T\u00ad ph¸p") == "Sở Tư pháp"
+    assert legacy.decode_vni("Sôû Tö phaùp") == "Sở Tư pháp"
+
+
+def test_unicode_and_foreign_text_are_left_alone():
+    for text in SENTENCES + ["Café crème brûlée à la française, naïve señor."]:
+        assert legacy.to_unicode(text) == (text, "")
+
+
+def test_fonts_name_their_encoding():
+    assert legacy.decode_font_text("Së Y tÕ", ".VnTime") == "Sở Y tế"
+    assert legacy.decode_font_text("quyÕt ®Þnh", ".VnTimeH") == "QUYẾT ĐỊNH"
+    assert legacy.decode_font_text("Sôû Y teá", "VNI-Times") == "Sở Y tế"
+    assert legacy.decode_font_text("Sở Y tế", "Times New Roman") == "Sở Y tế"
