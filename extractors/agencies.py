@@ -47,7 +47,7 @@ _NAMED = (r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Sở|Bộ|Văn phòng|Ban
           r"Liên minh|Hội|Tỉnh đoàn|Thành đoàn|Đoàn|Học viện|Trường|Tổng công ty|Công ty|Tập đoàn|"
           r"Hiệp hội|Bộ phận|Tổ công tác|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Người đứng đầu|"
           r"Chánh Văn phòng|Cơ quan|Doanh nghiệp|Lực lượng|Cổng|Phòng|Cảnh sát|Đội|Chính quyền|Chủ đầu tư|"
-          r"Nhà thầu|Bộ Chỉ huy|Bộ Tư lệnh|Bí thư")
+          r"Nhà thầu|Bộ Chỉ huy|Bộ Tư lệnh|Bí thư|Viễn thông|Điện lực|Bưu điện")
 # Group nouns: "các sở, ban, ngành", "từng ngành, địa phương", "cơ quan, đơn vị liên quan"
 _GROUP = (r"sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức|doanh nghiệp|cơ sở|hội|đoàn thể|hiệp hội|"
           r"trường|cấp|quận|huyện|xã|phường|tỉnh|thành phố|thị xã|đặc khu|lực lượng|chủ đầu tư|cá nhân|"
@@ -101,7 +101,11 @@ _NAME_VERBS = {"đầu tư", "xây dựng", "phát triển", "quản lý", "vậ
 _NOT_VERB = re.compile(r"giao\s+(?:thông|dịch|tiếp|lưu)(?!\w)", re.I)
 _NOUN_BEFORE_TRINH = re.compile(r"(?:công|chương|quá|lộ|tờ)\s*$", re.I)
 _LAST_ITEM = re.compile(r"[,;]\s*|\s(?:và|cùng)\s")  # the last agency of a list read so far
-_COMPOUND = re.compile(r"(?:cơ quan|đơn vị)\s*$", re.I)  # "cơ quan chủ trì" is a noun
+_COMPOUND = re.compile(r"(?:cơ quan|đơn vị)\s*$", re.I)
+# "cơ quan chủ trì", "cơ quan quản lý nhà nước", "đơn vị duy trì thoát nước" are nouns
+_BOARD = re.compile(r"(?:^|\s)[Bb]an\s*$")
+_GROUP_PAIR = re.compile(r"cơ quan\s*,\s*đơn vị\s*$", re.I)  # "các cơ quan, đơn vị duy trì ...": a verb
+_COMPOUND_VERBS = {"chủ trì", "quản lý", "duy trì", "vận hành", "thi công", "tư vấn"}
 _LIST_WORD = re.compile(r"lĩnh vực(?!\w)")  # "Mỗi ngành, lĩnh vực": only inside a list
 _WORD = re.compile(r"[^\s,;:.()]+|\([^()]*\)|[,;:.]")
 _MAX_WORDS = 45
@@ -125,13 +129,23 @@ def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
     if _NOT_VERB.match(text, pos):
         return False
     m = _VERB.match(text, pos)
-    if m and m.group(0).lower() == "chủ trì" and _COMPOUND.search(phrase_so_far):
+    if m and _compound_noun(text, pos, m, phrase_so_far):
         return False
     if m and m.group(0).lower() == "trình" and _NOUN_BEFORE_TRINH.search(phrase_so_far):
         return False  # "công trình", "chương trình"
     if m and m.group(0).lower() in _NAME_VERBS and _ORG_NAME.match(_LAST_ITEM.split(phrase_so_far)[-1]):
         return False
     return bool(m)
+
+
+def _compound_noun(text: str, pos: int, verb, phrase_so_far: str) -> bool:
+    """'cơ quan chủ trì', 'cơ quan quản lý nhà nước', 'đơn vị duy trì thoát nước' (not 'cơ quan, đơn vị duy trì ...')."""
+    word = verb.group(0).lower()
+    if word not in _COMPOUND_VERBS or not _COMPOUND.search(phrase_so_far) and not _BOARD.search(phrase_so_far):
+        return False
+    if word == "quản lý":  # "cơ quan quản lý nhà nước", "các Ban quản lý dự án"
+        return text.startswith("nhà nước", _skip_spaces(text, verb.end())) or bool(_BOARD.search(phrase_so_far))
+    return word == "chủ trì" or not _GROUP_PAIR.search(phrase_so_far)
 
 
 def _passive_end(text: str, pos: int) -> Optional[int]:
@@ -165,6 +179,10 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
             break
         if token in ",;":
             nxt = _skip_spaces(text, i + 1)
+            qualified = token == "," and _qualifiers(text, nxt, text[pos:i])
+            if qualified:  # "Doanh nghiệp viễn thông, bưu chính": one body described twice
+                end = i = qualified
+                continue
             if not (_START.match(text, nxt) or _LIST_WORD.match(text, nxt) or re.match(r"[A-ZĐ]", text[nxt:nxt + 1])) \
                     or _stops(text, nxt, text[pos:nxt]):
                 break
@@ -192,6 +210,30 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
         words += 1
     phrase = text[pos:end].strip(" ,")
     return (phrase, end) if phrase else None
+
+
+_MAX_QUALIFIERS = 3
+_ASIDE = re.compile(r"(?:đặc biệt|nhất là|trước hết|trong đó|cụ thể|tùy|theo|ngoài|kể cả|bao gồm|gồm)(?!\w)", re.I)
+
+
+def _qualifiers(text: str, pos: int, phrase_so_far: str) -> Optional[int]:
+    """End of a few lowercase words after a comma that describe the last agency further
+    ("Các cơ sở đào tạo đại học, sau đại học"), when the predicate or the text's end follows."""
+    last = _LAST_ITEM.split(phrase_so_far)[-1].split()
+    first = _WORD.match(text, pos)
+    repeated = bool(first) and first.group(0) in last[1:]  # "Thủy lợi sông Nhuệ, sông Đáy"
+    if len(last) < 2 or not (last[-1][:1].islower() or repeated) or _START.match(text, pos) \
+            or _ASIDE.match(text, pos):
+        return None
+    i = pos
+    for _ in range(_MAX_QUALIFIERS):
+        m = _WORD.match(text, i)
+        if not m or not (m.group(0)[:1].islower() or repeated) or _stops(text, i, phrase_so_far):
+            return None
+        i = _skip_spaces(text, m.end())
+        if i >= len(text) or text[i] == ":" or _stops(text, i, phrase_so_far):
+            return m.end()
+    return None
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -255,7 +297,21 @@ def split(phrase: str) -> list:
             parts.append(phrase[start:m.start()])
             start = m.end()
     parts.append(phrase[start:])
-    return [p.strip(" ,;") for p in parts if p.strip(" ,;")]
+    return _join_bare_titles([p.strip(" ,;") for p in parts if p.strip(" ,;")])
+
+
+_BARE_TITLE = re.compile(r"^(?:Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Lãnh đạo)$", re.I)
+
+
+def _join_bare_titles(parts: list) -> list:
+    """'Giám đốc, Thủ trưởng các sở, ban ngành': a title with no body shares the next one's."""
+    joined = []
+    for part in parts:
+        if joined and _BARE_TITLE.match(joined[-1]) and _OFFICE.match(part.lower()):
+            joined[-1] += ", " + part
+        else:
+            joined.append(part)
+    return joined
 
 
 def read_list(text: str, pos: int = 0, cased: bool = False):

@@ -15,8 +15,13 @@ from extractors import agencies, deadlines, table_tasks
 from pipeline import segment as segmenting
 from pipeline.records import Deadline, Span, Task
 
-_ASSIGN = re.compile(r"(?<!\w)(?:giao trách nhiệm cho|giao trách nhiệm|giao cho|giao|đề nghị|yêu cầu|"
+# not "cơ chế giao doanh nghiệp ...": a noun before the verb makes it a topic
+_ASSIGN = re.compile(r"(?<!\w)(?<!cơ chế )(?<!việc )(?<!thẩm quyền )"
+                     r"(?:giao trách nhiệm cho|giao trách nhiệm|giao cho|giao|đề nghị|yêu cầu|"
                      r"phân công)\s+(?:(?:các\s+)?đồng chí\s+)?", re.I)
+_INSTRUCT = re.compile(r"\s*(?:hướng dẫn|đôn đốc|chỉ đạo)\s+")  # the issuer instructing an agency
+_URGE = re.compile(r"(?<!\w)(?:đôn đốc|chỉ đạo)\s+", re.I)
+_SELF = re.compile(r"^(?:Bộ|Sở|Ban|Cục|Tổng cục)$")
 _GIVE = re.compile(r"Giao\s", re.I)  # "Giao Thanh tra thành phố ..." opening a sub-item
 _PAST = re.compile(r"(?:đã|vừa)\s", re.I)  # "... đã tập trung triển khai": a report, not a duty
 _ISSUES = re.compile(r"ban hành\s+(?:Kế hoạch|Chương trình|Chỉ thị|Quyết định|Công văn|Hướng dẫn)", re.I)
@@ -29,9 +34,16 @@ _BOILERPLATE = re.compile(r"chịu trách nhiệm thi hành|thông báo để .{
                           r"|^Căn cứ (?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch số|"
                           r"Công văn|Văn bản|Hiến pháp)|^Theo đề nghị của", re.I)
 _RECIPIENTS = re.compile(r"^Nơi nhận", re.I)
+# "Một số chỉ tiêu cơ bản bao gồm:" heads the plan's objectives, not duties
+_OBJECTIVES = re.compile(r"(?:chỉ tiêu|mục tiêu)(?:\s+[^\W\d]+){0,3}\s+(?:bao gồm|gồm|như sau|cụ thể)\s*:\s*$", re.I)
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # a bare "*" or "20" is not a duty
 _HEADING_LEAD = re.compile(r"^(?:Trách nhiệm của|Giao|Đề nghị|Yêu cầu)\s+")
+# A generic noun and lowercase words, with no name: "Doanh nghiệp số", "Lực lượng sản xuất"
+_TOPIC = re.compile(r"^(?:Doanh nghiệp|Lực lượng|Hội|Đoàn|Cổng|Đội|Bộ phận|Trường|Cơ quan|Tổ|Nhà trường)\s+(.+)$")
+_DUTY_END = re.compile(r"\s+(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)(?:\s+(?:thực hiện\s+)?(?:các\s+)?"
+                       r"(?:nội dung|nhiệm vụ)(?:\s+(?:sau|cụ thể|như sau))?)?\s*:?\s*$")
+_ROLE_WORD = re.compile(r"(?<!\w)(?:chủ trì|phối hợp)(?!\w)", re.I)
 _HEADING_TAIL = re.compile(r"^\s*(?:(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm|thực hiện)"
                            r"(?:\s+(?:thực hiện\s+)?(?:các\s+)?(?:nội dung|nhiệm vụ)(?:\s+(?:sau|cụ thể|như sau))?)?)?"
                            r"\s*:?\s*$", re.I)
@@ -43,6 +55,8 @@ _INTRO = re.compile(r"^(?:Căn cứ|Trên cơ sở|Dựa (?:trên|vào)|Trong (?
 _FIELD = re.compile(r"^(?:(?P<lead>(?:Đơn vị|Cơ quan)\s+(?:chủ trì|thực hiện))|(?P<coord>(?:Đơn vị|Cơ quan)\s+phối hợp)"
                     r"|(?P<time>Thời gian(?:\s+(?:hoàn thành|thực hiện))?|Thời hạn(?:\s+hoàn thành)?|Tiến độ))\s*:\s*",
                     re.I)
+_LABEL_END = re.compile(r":\s+(?=[A-ZĐ])")
+_FOOTNOTE_MARK = re.compile(r":\s*\d{1,2}$")  # "... tổ chức triển khai: 11" (a PDF footnote number)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
 _INTRO_COMMAS = 4
 _HEADING_LINES = 3  # an agency heading wrapped over at most this many lines
@@ -77,11 +91,31 @@ def _subject(sentence: str, issuer: str = "") -> Optional[list]:
             rest = sentence[found[1]:].lstrip()
             if _PAST.match(rest) or (_ISSUES.match(rest) and _is_issuer(found[0], issuer)):
                 return None
+            return _instructed(sentence, found, issuer) or found[0]
+    return None
+
+
+def _instructed(sentence: str, subject, issuer: str) -> Optional[list]:
+    """'Bộ hướng dẫn Sở Lao động ... xây dựng dự toán': the issuer instructs, the object carries the duty."""
+    m = _INSTRUCT.match(sentence, subject[1])
+    if not m or not _is_issuer(subject[0], issuer):
+        return None
+    found = agencies.read_list(sentence, m.end(), cased=True)
+    return found[0] if found and agencies.predicate_at(sentence, found[1]) else None
+
+
+def _urged(text: str) -> Optional[list]:
+    """The agencies a list head urges on: '... là đầu mối đôn đốc Trung tâm X, các đơn vị Y tổ chức thực hiện:'."""
+    for m in _URGE.finditer(text):
+        found = agencies.read_list(text, m.end())
+        if found and (agencies.predicate_at(text, found[1]) or text[found[1]:].strip() == ":"):
             return found[0]
     return None
 
 
 def _is_issuer(names: list, issuer: str) -> bool:
+    if len(names) == 1 and _SELF.match(names[0]):  # "Bộ hướng dẫn ...": the issuer names itself
+        return True
     key = agencies.canonical(issuer)
     return len(names) == 1 and bool(key) and key.startswith(agencies.canonical(names[0]))
 
@@ -108,10 +142,25 @@ def heading_agencies(text: str) -> Optional[list]:
     text = _HEADING_LEAD.sub("", text.strip())
     if len(text) > _MAX_HEADING or text.endswith((";", ".", ",")):
         return None
-    found = agencies.read_list(text, 0, cased=True)
-    if found and _HEADING_TAIL.match(text[found[1]:]):
-        return found[0]
+    found = _whole_subject(text) or agencies.read_list(text, 0, cased=True)
+    if not found or not _HEADING_TAIL.match(text[found[1]:]):
+        return None
+    if not text[found[1]:].strip(" :") and len(found[0]) == 1 and _is_topic(found[0][0]):
+        return None  # "9. Doanh nghiệp số": a topic, not an agency
+    return found[0]
+
+
+def _whole_subject(text: str):
+    """'Các tổ chức, cá nhân khai thác nước dưới đất trên địa bàn có trách nhiệm:': all before the duty word."""
+    m = _DUTY_END.search(text)
+    if m and agencies.starts_agency(text, 0, cased=True) and not _ROLE_WORD.search(text, 0, m.start()):
+        return agencies.split(text[:m.start()]), m.start()
     return None
+
+
+def _is_topic(name: str) -> bool:
+    m = _TOPIC.match(name)
+    return bool(m) and all(word[:1].islower() for word in m.group(1).split())
 
 
 # ---- sentences -------------------------------------------------------------
@@ -120,10 +169,25 @@ def _sentences(text: str) -> list:
     """(start, end) of each sentence in text."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if text[m.start() - 1] == ";" and _only_agencies(text[start:m.start() - 1]):
+            continue  # "Giám đốc các Sở; Chủ tịch UBND cấp huyện; ... chỉ đạo": one list of subjects
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    return spans
+    return _after_label(text, spans[0]) + spans[1:]
+
+
+def _after_label(text: str, span) -> list:
+    """'Triển khai các Lệnh khẩn cấp: Sở Xây dựng chủ trì ...': the topic label and the sentence after it."""
+    m = _LABEL_END.search(text, span[0], span[1])
+    if m and not _opening_subject(text[span[0]:m.start()]) and _opening_subject(text[m.end():span[1]]):
+        return [(span[0], m.start() + 1), (m.end(), span[1])]
+    return [span]
+
+
+def _only_agencies(text: str) -> bool:
+    found = agencies.read_at(text, 0, cased=True)
+    return bool(found) and found[1] >= len(text.rstrip())
 
 
 def _groups(text: str, issuer: str = "") -> list:
@@ -135,8 +199,9 @@ def _groups(text: str, issuer: str = "") -> list:
     for start, end in _sentences(text):
         sentence = text[start:end]
         lead = sentence_lead(sentence, issuer)
-        if groups and (lead is None or groups[-1][2] is None or _same(lead, groups[-1][2])
-                       or not _opening_subject(sentence)):
+        label = groups and groups[-1][2] is None and text[:groups[-1][1]].endswith(":")
+        if groups and not label and (lead is None or groups[-1][2] is None or _same(lead, groups[-1][2])
+                                     or not _opening_subject(sentence)):
             g_start, _, g_lead = groups[-1]
             groups[-1] = (g_start, end, g_lead or lead)
         else:
@@ -218,7 +283,7 @@ class _Walker:
             self.loose_heading = None
             self.tables.caption = deadlines.title_year(text)
         if self.in_recipients or self.in_footnotes or not _WORDS.search(text) or _BOILERPLATE.search(text) \
-                or _is_title(text):
+                or _is_title(text) or _OBJECTIVES.search(text):
             self.previous = None
             return
         split = self.heading_line(block, text)
@@ -236,6 +301,7 @@ class _Walker:
         if field:
             self.field(field, text[field.end():])
             return
+        text = _FOOTNOTE_MARK.sub(":", text)
         self.content = (block, text, len(self.found))
         self.update_loose_heading(block)
         inherited = self.inherited(block)
@@ -323,8 +389,12 @@ class _Walker:
         if not groups[-1][2] or _GROUP_LEAD.match(last.lead_agencies[0]):
             return  # "Giao các cơ quan ... như sau:" opens sections of their own
         if text.endswith(":"):
-            # "Sở Xây dựng chủ trì ... triển khai, hoàn thành trong năm 2025, cụ thể:" heads its list
-            self.open_heading(block, Heading(last.lead_agencies, last.coordinating_agencies, last.deadline))
+            # "Sở Xây dựng chủ trì ... triển khai, hoàn thành trong năm 2025, cụ thể:" heads its list;
+            # "Sở Xây dựng là đầu mối đôn đốc Trung tâm ..., các đơn vị ... thực hiện:" gives it to those urged
+            urged = _urged(last.text)
+            heading = Heading(urged, [], last.deadline) if urged else \
+                Heading(last.lead_agencies, last.coordinating_agencies, last.deadline)
+            self.open_heading(block, heading)
         elif block.marker_kind:
             # "2.1. Sở Xây dựng phối hợp với Sở ... trong công tác ..." goes on in its sub-items
             self.headings[id(block)] = Heading(last.lead_agencies, last.coordinating_agencies, items_only=True)
@@ -410,5 +480,27 @@ def _issue_year(doc) -> Optional[int]:
     return int(date[:4]) if date else None
 
 
+_TOKEN = re.compile(r"\w+")
+_REPEAT = 0.7  # share of words from which a body paragraph repeats a table row
+
+
+def _tokens(text: str) -> set:
+    return set(_TOKEN.findall(text.lower()))
+
+
+def _repeats_a_row(task, rows: list) -> bool:
+    words = _tokens(task.text)
+    return any(len(words & row) >= _REPEAT * len(words | row) for row in rows)
+
+
+def _without_repeats(found: list) -> list:
+    """A body bullet that repeats an appendix table row: the row (with its chủ trì column) is kept."""
+    rows = [_tokens(t.text) for t in found if t.evidence == "table"]
+    kept = [t for t in found if t.evidence == "table" or not rows or not _repeats_a_row(t, rows)]
+    for number, task in enumerate(kept, 1):
+        task.task_id = f"{task.doc_id}-t{number:03d}"
+    return kept
+
+
 def extract(doc) -> list:
-    return _Walker(doc).run()
+    return _without_repeats(_Walker(doc).run())

@@ -151,13 +151,18 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
         writer.commit()
     summary.documents, summary.tasks, summary.targets = (writers[n].count for n in ("documents", "tasks", "targets"))
     summary.problems = writers["problems"].count
-    records = [jsonl.read(out_dir / f"{n}.jsonl") for n in OUTPUTS]
-    excel.write(out_dir / "review.xlsx", *records)
-    html.write(out_dir, *records[:3])
+    _write_reviews(out_dir)
     index.build(out_dir)
     summary.seconds = time.perf_counter() - started
     jsonl.write_json_atomic(out_dir / "run.json", _run_record(summary, workers))
     return summary
+
+
+def _write_reviews(out_dir: Path) -> None:
+    """review.xlsx and html/ from the JSONL outputs; the records are freed before the index is built."""
+    records = [jsonl.read(out_dir / f"{n}.jsonl") for n in OUTPUTS]
+    excel.write(out_dir / "review.xlsx", *records)
+    html.write(out_dir, *records[:3])
 
 
 def _report(path: str, cause: str) -> None:

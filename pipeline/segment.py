@@ -52,7 +52,10 @@ class Block:
     @property
     def section(self) -> str:
         labels = [b.marker for b in self.path + [self] if b.marker_kind not in ("", "dash", "plus", "star")]
-        return ".".join(labels)
+        # "2.1.2" already carries "2" and "2.1": keep a label only when no later label extends it
+        kept = [label for i, label in enumerate(labels)
+                if not any(later.startswith(label + ".") for later in labels[i + 1:])]
+        return ".".join(kept)
 
     @property
     def marker_key(self) -> str:

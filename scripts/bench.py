@@ -221,17 +221,14 @@ def _rss(pid: int) -> int:
 
 
 def _children(pid: int) -> list:
+    """The processes started by any thread of `pid` (the pool starts its workers from several)."""
     found = []
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
+    for task in os.scandir(f"/proc/{pid}/task"):
         try:
-            with open(f"/proc/{entry.name}/stat") as handle:
-                stat = handle.read()
+            with open(f"{task.path}/children") as handle:
+                found.extend(int(child) for child in handle.read().split())
         except OSError:
             continue
-        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-            found.append(int(entry.name))
     return found
 
 
@@ -251,7 +248,7 @@ def run_vnplan(inputs: list, workers: int, out: Path) -> dict:
         parent = max(parent, rss)
         timeline.append((time.perf_counter() - started, rss))
         workers_peak = max([workers_peak] + [_rss(c) for c in _children(process.pid)])
-        time.sleep(0.05)
+        time.sleep(0.1)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if not (out / "run.json").exists():

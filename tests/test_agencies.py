@@ -55,3 +55,21 @@ def test_role_notes_and_nouns_inside_names():
 def test_named_head_inside_a_list():
     assert lead("Chủ đầu tư các khu đô thị và các Chủ đầu tư khác bàn giao hệ thống thoát nước.") == [
         "Chủ đầu tư các khu đô thị", "các Chủ đầu tư khác"]
+
+
+def test_names_holding_verbs():
+    assert lead("Các cơ quan quản lý nhà nước về đất đai tăng cường thanh tra.") == [
+        "Các cơ quan quản lý nhà nước về đất đai"]
+    assert lead("Các đơn vị duy trì thoát nước bố trí nhân lực ứng trực.") == ["Các đơn vị duy trì thoát nước"]
+    assert lead("Các cơ quan, đơn vị quản lý chặt chẽ hồ sơ.") == ["Các cơ quan, đơn vị"]
+
+
+def test_a_repeated_noun_continues_a_name():
+    assert lead("Công ty TNHH MTV Khai thác thủy lợi sông Chu, sông Mã chủ động vận hành các trạm bơm.") == [
+        "Công ty TNHH MTV Khai thác thủy lợi sông Chu, sông Mã"]
+    assert lead("Các đơn vị, địa phương, đặc biệt là Sở Y tế chủ động ứng phó.") == ["Các đơn vị, địa phương"]
+
+
+def test_titles_sharing_one_body():
+    assert agencies.split("Giám đốc, Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã") == [
+        "Giám đốc, Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã"]

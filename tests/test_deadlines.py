@@ -38,3 +38,11 @@ def test_month_and_year_in_words():
 def test_title_year():
     assert deadlines.title_year("DANH MỤC NHIỆM VỤ ĐẾN NĂM 2030").year == 2030
     assert deadlines.title_year("PHỤ LỤC I") is None
+
+
+def test_work_plan_cells():
+    assert deadlines.parse("trước ngày 15/12/2025").date == "2025-12-15"
+    assert deadlines.parse("Quý I năm 2026").year == 2026
+    assert deadlines.parse("hoàn thành trong tháng 6/2026").year == 2026
+    assert deadlines.parse("Thường xuyên, hằng năm") is None
+    assert deadlines.find_in_sentence("Sở Y tế hoàn thành trong tháng 6/2026.").year == 2026

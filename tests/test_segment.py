@@ -60,3 +60,10 @@ def test_roman_heading_closes_the_numbered_items_above():
     text = "I. NHIỆM VỤ\n\n1. Sở Xây dựng\n\na) Rà soát quy hoạch.\n\nII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ\n"
     blocks = segment(text)
     assert blocks[3].path == [] and [p.marker for p in blocks[4].path] == ["II"]
+
+
+def test_dotted_numbers_do_not_repeat_their_parents():
+    text = ("II. NỘI DUNG\n\n2. Giải pháp\n\n2.1. Giải pháp chung\n\n2.1.2. Kiểm soát mực nước\n\n"
+            "- Vận hành trạm bơm.\n\n3. Tổ chức thực hiện\n\nd) Sở Xây dựng\n")
+    blocks = segment(text)
+    assert [b.section for b in blocks] == ["II", "II.2", "II.2.1", "II.2.1.2", "II.2.1.2", "II.3", "II.3.d"]

@@ -147,3 +147,119 @@ def test_letter_body_inside_a_layout_table():
     [task] = tasks_of(text)
     assert task.lead_agencies == ["Chủ tịch Ủy ban nhân dân tỉnh Lào Cai"]
     assert task.deadline.date == "2026-01-15"
+
+
+# ---- sentences written for these tests, in the style of other provinces and ministries ----
+
+def test_giao_opening_a_sentence_with_lead_coordination_and_deadline():
+    [task] = tasks_of("Giao Công an tỉnh chủ trì, phối hợp với Sở Xây dựng, UBND các huyện, thị xã, thành phố "
+                      "tổ chức kiểm tra an toàn phòng cháy tại các khu nhà trọ, hoàn thành trước ngày 15/12/2025.")
+    assert task.lead_agencies == ["Công an tỉnh"]
+    assert task.coordinating_agencies == ["Sở Xây dựng", "UBND các huyện, thị xã, thành phố"]
+    assert task.deadline.date == "2025-12-15"
+
+
+def test_district_group_with_trach_nhiem():
+    [task] = tasks_of("UBND các huyện, thị xã, thành phố có trách nhiệm bố trí kinh phí, nhân lực để triển khai "
+                      "Kế hoạch trên địa bàn.")
+    assert task.lead_agencies == ["UBND các huyện, thị xã, thành phố"]
+
+
+def test_request_to_the_front_and_mass_organisations():
+    [task] = tasks_of("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh "
+                      "tăng cường tuyên truyền, vận động Nhân dân tham gia giám sát.")
+    assert task.lead_agencies == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"]
+
+
+def test_colon_list_of_departments_as_subject():
+    [task] = tasks_of("Các Sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường theo chức năng, nhiệm vụ được giao "
+                      "hướng dẫn các địa phương thực hiện.")
+    assert task.lead_agencies == ["Sở Tài chính", "Sở Xây dựng", "Sở Nông nghiệp và Môi trường"]
+
+
+def test_office_holders_listed_with_semicolons_lead_together():
+    [task] = tasks_of("Giám đốc các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thành phố; Thủ trưởng các cơ quan, "
+                      "đơn vị liên quan tổ chức quán triệt Chỉ thị này.")
+    assert task.lead_agencies == ["Giám đốc các sở, ban, ngành tỉnh", "Chủ tịch UBND các huyện, thành phố",
+                                  "Thủ trưởng các cơ quan, đơn vị liên quan"]
+
+
+def test_list_fields_with_a_day_deadline():
+    text = ("1. Xây dựng Đề án phát triển du lịch cộng đồng\n\n- Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.\n\n"
+            "- Cơ quan phối hợp: Sở Tài chính, UBND các huyện.\n\n- Thời gian hoàn thành: trước ngày 30/9/2026.\n")
+    [task] = tasks_of(text)
+    assert task.lead_agencies == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert task.coordinating_agencies == ["Sở Tài chính", "UBND các huyện"]
+    assert task.deadline.date == "2026-09-30"
+
+
+def test_lettered_duties_under_numbered_agency_headings():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\na) Chủ trì tổ chức tiêm chủng mở rộng.\n\n"
+            "b) Phối hợp với Sở Giáo dục và Đào tạo kiểm tra y tế trường học.\n\n"
+            "2. Chủ tịch UBND các xã, phường\n\n- Chỉ đạo tổ chức thực hiện trên địa bàn.\n")
+    found = tasks_of(text)
+    assert [t.lead_agencies for t in found] == [["Sở Y tế"], ["Sở Y tế"], ["Chủ tịch UBND các xã, phường"]]
+    assert found[1].coordinating_agencies == ["Sở Giáo dục và Đào tạo"]
+    assert [t.section for t in found] == ["IV.1.a", "IV.1.b", "IV.2"]
+
+
+def test_topic_heading_is_not_an_agency():
+    text = "III. NHIỆM VỤ\n\n5. Nông nghiệp số\n\na) Phát triển sàn giao dịch nông sản.\n\n6. Doanh nghiệp số\n\n- Hỗ trợ chuyển đổi số.\n"
+    assert tasks_of(text) == []
+
+
+def test_group_heading_with_a_described_second_part():
+    text = "8. Các cơ sở giáo dục đại học, sau đại học\n\n- Rà soát chương trình đào tạo ngành công nghệ thông tin.\n"
+    [task] = tasks_of(text)
+    assert task.lead_agencies == ["Các cơ sở giáo dục đại học, sau đại học"]
+
+
+def test_issuer_instructing_an_agency_gives_it_the_duty():
+    text = ("Thực hiện Thông tư số 12/2025/TT-BNV của Bộ Nội vụ, Sở hướng dẫn Ủy ban nhân dân các xã, phường "
+            "triển khai đánh giá, xếp loại công chức năm 2025.")
+    [task] = tasks_of(text)
+    assert task.lead_agencies == ["Ủy ban nhân dân các xã, phường"]
+
+
+def test_focal_agency_urging_others_passes_the_list_to_them():
+    text = ("Sở Nông nghiệp và Môi trường là đầu mối đôn đốc Chi cục Thủy lợi, các Ban quản lý dự án tổ chức thực hiện:\n\n"
+            "- Kiểm tra an toàn hồ đập trước mùa mưa lũ.\n\n- Báo cáo kết quả về Sở trước ngày 30/5/2026.\n")
+    found = tasks_of(text)
+    assert found[0].lead_agencies == ["Sở Nông nghiệp và Môi trường"]
+    assert all(t.lead_agencies == ["Chi cục Thủy lợi", "các Ban quản lý dự án"] for t in found[1:])
+    assert len(found) == 3 and found[2].deadline.date == "2026-05-30"
+
+
+def test_objectives_list_is_not_a_heading():
+    text = ("II. MỤC TIÊU\n\nCơ quan nhà nước vận hành dựa trên dữ liệu. Một số chỉ tiêu chủ yếu như sau:\n\n"
+            "- 100% hồ sơ công việc được xử lý trên môi trường điện tử.\n")
+    assert tasks_of(text) == []
+
+
+def test_topic_label_before_the_agency_sentence_is_left_out():
+    [task] = tasks_of("2.3. Nâng cấp hạ tầng mạng: Sở Khoa học và Công nghệ chủ trì, phối hợp với Viễn thông tỉnh "
+                      "triển khai mạng 5G tại các khu công nghiệp.")
+    assert task.text.startswith("Sở Khoa học và Công nghệ chủ trì")
+    assert task.coordinating_agencies == ["Viễn thông tỉnh"]
+
+
+def test_a_mechanism_of_assigning_is_not_an_assignment():
+    assert tasks_of("Nghiên cứu cơ chế giao doanh nghiệp cung ứng dịch vụ công ích trên địa bàn tỉnh.") == []
+
+
+def test_body_bullet_repeating_a_table_row_keeps_the_row():
+    text = ("1. Sở Tư pháp\n\n- Thẩm định văn bản quy phạm pháp luật của tỉnh.\n\n"
+            "| STT | Nội dung | Cơ quan chủ trì | Thời hạn |\n"
+            "| 1 | Thẩm định văn bản quy phạm pháp luật của tỉnh | Văn phòng UBND tỉnh | Năm 2026 |\n")
+    [task] = tasks_of(text)
+    assert task.evidence == "table" and task.lead_agencies == ["Văn phòng UBND tỉnh"]
+    assert task.task_id.endswith("t001")
+
+
+def test_heading_subject_described_up_to_its_duty_word():
+    text = ("5. Các tổ chức, cá nhân khai thác khoáng sản trên địa bàn tỉnh có trách nhiệm:\n\n"
+            "a) Thực hiện đúng nội dung giấy phép được cấp.\n\n"
+            "6. Sở Công Thương phối hợp với các đơn vị liên quan có trách nhiệm:\n\n- Kiểm tra định kỳ.\n")
+    found = tasks_of(text)
+    assert found[0].lead_agencies == ["Các tổ chức, cá nhân khai thác khoáng sản trên địa bàn tỉnh"]
+    assert found[-1].lead_agencies == ["Sở Công Thương"]

@@ -8,9 +8,9 @@ legacy Vietnamese fonts is converted (legacy).
 import os
 from pathlib import Path
 
-from pipeline.readers import ReadError, SourceText, legacy, ocr, table_row_line
+from pipeline.readers import ReadError, SourceText, legacy, ocr
 from pipeline.readers.pdf_fields import read_fields
-from pipeline.readers.pdf_layout import Line, continues, drop_running_lines, page_lines, paragraph_text
+from pipeline.readers.pdf_layout import Line, join_pages, page_lines, pages_text
 from pipeline.readers.pdf_tables import continue_rows, has_rules, page_tables
 
 _MIN_TEXT = 20  # non-space characters below which a page counts as scanned
@@ -62,16 +62,6 @@ def _with_tables(lines: list, tables: list) -> list:
     return kept
 
 
-def _join_tables_across_pages(pages: list) -> None:
-    for previous, current in zip(pages, pages[1:]):
-        if previous and current and previous[-1].block and current[0].block:
-            current[0].rows = continue_rows(previous[-1].rows, current[0].rows)
-    for lines in pages:
-        for line in lines:
-            if line.block:
-                line.text = "\n".join(table_row_line(row) for row in line.rows)
-
-
 def _layout_pages(pdf, path: Path) -> tuple:
     """(lines per page, indexes of pages to OCR, text of page 1)."""
     pages, scanned, tables, first_text = [], [], _Tables(path), ""
@@ -95,25 +85,21 @@ def _layout_pages(pdf, path: Path) -> tuple:
 
 
 def _ocr_pages(pdf, indexes: list) -> dict:
-    texts, batch = {}, max(1, 2 * (os.cpu_count() or 1))
+    """Page index -> the Lines OCR reads on the rendered page."""
+    lines, batch = {}, max(1, 2 * (os.cpu_count() or 1))
     for start in range(0, len(indexes), batch):
         chunk = indexes[start:start + batch]
         images = [pdf[i].render(scale=ocr.DPI / 72).to_pil() for i in chunk]
-        texts.update(zip(chunk, ocr.ocr_images(images)))
-    return texts
+        lines.update(zip(chunk, ocr.ocr_images(images)))
+    return lines
 
 
 def _assemble(path: Path, texts: list, scanned: list, fields: dict, joined: set) -> SourceText:
     encoding = legacy.detect("\n".join(texts))
     if encoding:
         texts = [legacy.to_unicode(t)[0] if legacy.detect(t) else t for t in texts]
-    parts, starts, offset = [], [], 0
-    for index, text in enumerate(texts):  # "\f" ends a page; a blank line after it ends its paragraph
-        starts.append(offset)
-        parts.append(text.strip("\n") + ("\f\n" if index in joined else "\n\f\n"))
-        offset += len(parts[-1])
-    source = SourceText(str(path), "pdf", "".join(parts), starts, fields=fields,
-                        ocr_pages=[i + 1 for i in scanned])
+    text, starts = join_pages(texts, joined)
+    source = SourceText(str(path), "pdf", text, starts, fields=fields, ocr_pages=[i + 1 for i in scanned])
     if scanned:
         source.warnings.append(f"OCR used on pages {ocr.page_range_label(source.ocr_pages)}")
     if encoding:
@@ -127,13 +113,9 @@ def read(path: Path) -> SourceText:
         pdf.init_forms()
         pages, scanned, first_text = _layout_pages(pdf, path)
         fields = read_fields(pdf, pdf[0], first_text)
-        pages = drop_running_lines(pages)
-        _join_tables_across_pages(pages)
-        texts = [paragraph_text(lines) for lines in pages]
-        joined = {i for i, (lines, next_lines) in enumerate(zip(pages, pages[1:])) if continues(lines, next_lines)}
-        if scanned:
-            for index, text in _ocr_pages(pdf, scanned).items():
-                texts[index] = text
+        for index, lines in _ocr_pages(pdf, scanned).items():
+            pages[index] = lines
     finally:
         pdf.close()
+    texts, joined = pages_text(pages)
     return _assemble(path, texts, scanned, fields, joined)

@@ -1,6 +1,6 @@
-"""PDF text layer -> lines with their boxes -> paragraphs.
+"""Lines with their boxes (a PDF text layer's, or OCR's) -> paragraphs.
 
-A PDF text layer breaks every paragraph into lines. The segmenter joins lines
+A PDF text layer or a scan breaks every paragraph into lines. The segmenter joins lines
 until a blank line or a list marker, so the paragraphs are told apart here
 from the layout: a vertical gap larger than the line pitch, a first-line
 indent, or a short last line before a line starting at the margin. Running
@@ -11,6 +11,9 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+
+from pipeline.readers import table_row_line
+from pipeline.readers.pdf_tables import continue_rows
 
 _PAGE_NUMBER = re.compile(r"^(?:(?:Trang|trang|Page)\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*/\s*\d{1,4})?$")
 _DIGITS = re.compile(r"\d+")
@@ -46,10 +49,10 @@ def page_lines(textpage) -> list:
         if boxes and raw.strip():
             lines.append(Line(raw.strip(), min(b[0] for b in boxes), max(b[2] for b in boxes),
                               min(b[1] for b in boxes), max(b[3] for b in boxes)))
-    return _merge_same_baseline(lines)
+    return merge_same_baseline(lines)
 
 
-def _merge_same_baseline(lines: list) -> list:
+def merge_same_baseline(lines: list) -> list:
     """pdfium starts a new line at a superscript (footnote mark); glue it back."""
     merged = []
     for line in lines:
@@ -167,3 +170,35 @@ def continues(lines: list, next_lines: list) -> bool:
     next_text_lines = [line for line in next_lines if not line.block]
     return not (_Frame(text_lines).short(last) or _SENTENCE_END.search(last.text)
                 or _Frame(next_text_lines).indented(first) or _MARKER.match(first.text))
+
+
+def _join_tables_across_pages(pages: list) -> None:
+    """A table going on at the top of the next page continues the rows of the
+    one ending the page; then every table's rows are written as pipe lines."""
+    for previous, current in zip(pages, pages[1:]):
+        if previous and current and previous[-1].block and current[0].block:
+            current[0].rows = continue_rows(previous[-1].rows, current[0].rows)
+    for lines in pages:
+        for line in lines:
+            if line.block:
+                line.text = "\n".join(table_row_line(row) for row in line.rows)
+
+
+def pages_text(pages: list) -> tuple:
+    """Lines of each page -> (text of each page, indexes of pages whose last
+    paragraph goes on at the top of the next one)."""
+    pages = drop_running_lines(pages)
+    _join_tables_across_pages(pages)
+    joined = {i for i, (lines, next_lines) in enumerate(zip(pages, pages[1:])) if continues(lines, next_lines)}
+    return [paragraph_text(lines) for lines in pages], joined
+
+
+def join_pages(texts: list, joined: set) -> tuple:
+    """(whole text, offset where each page begins): "\f" ends a page, and a
+    blank line after it ends its last paragraph unless the page is joined."""
+    parts, starts, offset = [], [], 0
+    for index, text in enumerate(texts):
+        starts.append(offset)
+        parts.append(text.strip("\n") + ("\f\n" if index in joined else "\n\f\n"))
+        offset += len(parts[-1])
+    return "".join(parts), starts

@@ -1,0 +1,33 @@
+from extractors import table_tasks
+from pipeline.process import process
+from pipeline.readers import SourceText
+
+HEADER = "| STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện |\n"
+
+
+def tasks_of(text):
+    return process(SourceText("test.txt", "txt", text), "0" * 64).tasks
+
+
+def test_columns_found_from_a_work_plan_header():
+    columns = table_tasks.Columns(["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp",
+                                   "Thời gian thực hiện"])
+    assert (columns.number, columns.task, columns.lead, columns.coord, columns.time) == (0, 1, 2, 3, 4)
+    assert columns.usable
+
+
+def test_rows_of_a_work_plan_table():
+    text = (HEADER
+            + "| 1 | Rà soát quy hoạch mạng lưới trường học | Sở Giáo dục và Đào tạo | Sở Tài chính; UBND các huyện "
+              "| Quý I năm 2026 |\n"
+            + "| 2 | Tập huấn kỹ năng số cho cán bộ cấp xã | Sở Khoa học và Công nghệ | Sở Nội vụ | Thường xuyên |\n"
+            + "| 3 | Hoàn thiện cơ sở dữ liệu dân cư | Công an tỉnh | Các sở, ngành | hoàn thành trong tháng 6/2026 |\n")
+    found = tasks_of(text)
+    assert [t.lead_agencies for t in found] == [["Sở Giáo dục và Đào tạo"], ["Sở Khoa học và Công nghệ"],
+                                                ["Công an tỉnh"]]
+    assert found[0].coordinating_agencies == ["Sở Tài chính", "UBND các huyện"]
+    assert found[0].deadline.year == 2026 and found[1].deadline is None and found[2].deadline.year == 2026
+
+
+def test_split_cell_keeps_groups_and_drops_bullets():
+    assert table_tasks.split_cell("- Sở Nội vụ;\n- UBND các huyện, thị xã") == ["Sở Nội vụ", "UBND các huyện, thị xã"]
