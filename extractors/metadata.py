@@ -28,26 +28,29 @@ _TYPE_BY_CODE = {"QĐ": "Quyết định", "KH": "Kế hoạch", "CT": "Chỉ th
 _TYPE_ALT = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 
 _NUMBER = r"\d+[\w.]*(?:-[\wĐ]+)?/(?:[\wĐđ.&]+(?:-\s?[\wĐđ.&]+)*/?)+"
-_HEADER_NUMBER = re.compile(r"Số(?:\s+hiệu)?\s*:\s*(" + _NUMBER + ")")
+_HEADER_NUMBER = re.compile(r"Số(?:\s+hiệu)?\s*:?\s*(" + _NUMBER.replace("/", " ?/", 1) + ")")
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 _MOTTO_LINE = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc")
 _DAY_MONTH_YEAR = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _NUMERIC_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ANY_DATE = re.compile(_DAY_MONTH_YEAR + "|" + _NUMERIC_DATE)
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())
 _PLACE_WORD = r"(?:[" + _UPPER + r"]\w*|phố|xã|trấn)"  # "Thành phố Hồ Chí Minh", "Đà Nẵng"
-_PLACE_DATE = re.compile(r"(?<![\w,/-])((?:TP\.\s*)?" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,4}),\s*ngày\b"
+_PLACE_DATE = re.compile(r"(?<![\w,/-])((?:T[Pp]\.\s*)?" + _PLACE_WORD + r"(?:(?:\s+|\s*-\s*)"
+                         + _PLACE_WORD + r"){0,4}),\s*ngày\b"
                          r"(?:\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|\s+" + _NUMERIC_DATE + ")?")
 
 _PIECE = re.compile(r"[^|\n]+")
 _CELL_BREAK = re.compile(r"\||\n\s*\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _RULE = re.compile(r"[-_=.…\s]*")
 _SPLIT_LETTER = re.compile(r"(?<!\w)([B-DĐGHK-NP-TVX]) (?=[AĂÂEÊIOÔƠUƯYÀ-ỸĐ])")  # "B Ộ" -> "BỘ"
 
 # heads of issuing bodies, longest first; the lowest unit of "UBND TỈNH X / SỞ Y" issues
 _HEAD = re.compile(r"(?<!\w)(?<!VÀ )(?<!CƠ )(?<!CỦA )(ỦY\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|UBND|HĐND|"
                    r"THỦ\s+TƯỚNG|VĂN\s+PHÒNG|TỔNG\s+CỤC|CHI\s+CỤC|CỤC|BỘ|SỞ|BAN|(?<![^\n])PHÒNG|TRUNG\s+TÂM|"
-                   r"CÔNG\s+AN|ỦY\s+BAN)(?!\w)")
+                   r"CÔNG\s+AN|ỦY\s+BAN|ĐẢNG\s+BỘ|(?:TỈNH|THÀNH|HUYỆN|QUẬN|ĐẢNG)\s+ỦY)(?!\w)")
 _LOCAL = re.compile(r"(ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|"
                     r"PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(.+)", re.I)
 _LEVEL = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
@@ -55,19 +58,26 @@ _BARE = re.compile(r"(ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)(?
 _NAMED_COUNCIL = re.compile(r"(?<!\w)(?i:(UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s+(" + _LEVEL + r"))\s+"
                             r"(" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,3})")
 _AUTHORITY_LEVEL = re.compile(r"ỦY BAN NHÂN DÂN\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?!\s+\w)")
+_PARTY_PARENT = re.compile(r"ĐẢNG BỘ\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)?\s*(.+)")
+_PARTY_ORGAN = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Đảng) ủy", re.I)
+_GENERIC_UNIT = re.compile(r"Văn phòng|Ban|Thường trực", re.I)
 _PLACE_VALUE = re.compile(r"(?i)^(" + _LEVEL + r")\s+(\S.*)$")
 
 # a sentence that names the document: "UBND tỉnh X vừa ban hành Kế hoạch số 145/KH-UBND về ..."
-_ISSUER_PHRASE = r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Bộ|Sở|Văn phòng|Thủ tướng|Chính phủ|Ban|Tổng cục|Cục)"
-_ISSUED = re.compile(r"(?:Ngày\s+(?P<pre_date>" + _NUMERIC_DATE.replace("(", "(?:") + r"|\d{1,2}\s+tháng\s+\d{1,2}"
-                     r"\s+năm\s+\d{4}),\s*)?(?P<issuer>" + _ISSUER_PHRASE + r"(?:\s+[\wĐđ&-]+){0,7}?)\s+"
+_ISSUER_PHRASE = (r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Bộ|Sở|Văn phòng|Thủ tướng|Chính phủ|Ban|"
+                  r"Tổng cục|Cục|Tỉnh ủy|Thành ủy|Huyện ủy)")
+# "Ngày 12/3/2025, ", "Chiều 12/6, " (the year then comes from the publication date)
+_NEWS_DAY = r"(?:Ngày|Sáng|Trưa|Chiều|Tối)(?:\s+ngày)?\s+(?P<pre_date>\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|" \
+            r"\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?),\s*"
+_DAY_MONTH = re.compile(r"(\d{1,2})\D+?(\d{1,2})")
+_ISSUED = re.compile(r"(?:" + _NEWS_DAY + r")?(?P<issuer>" + _ISSUER_PHRASE + r"(?:\s+[\wĐđ&-]+){0,7}?)\s+"
                      r"(?:vừa\s+|đã\s+|chính thức\s+)?ban hành\s+(?=(?i:" + _TYPE_ALT + r")(?!\w))")
 _MENTION = re.compile(r"(?P<type>(?i:" + _TYPE_ALT + r"))(?:\s+số)?(?:\s*:)?\s+(?P<number>" + _NUMBER + r")?"
                       r"(?:\s+(?:năm\s+)?\d{4}(?!\s*[/-]))?(?:\s+ngày\s+(?P<date>" +
                       _NUMERIC_DATE.replace("(", "(?:") + r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?")
 _TITLE_LEAD = re.compile(r"^(?:[:,]\s*)?(?:về việc|về|v/v)\s*:?\s*", re.I)
-_TITLE_END = re.compile(r"\s+do\s+[^.]{2,80}?\s+ban hành\b|\s+ra sao\s*\?|[.;!?](?:\s|$)|\n|"
-                        r",\s+(?:nhằm|để|với mục tiêu|theo đó|trong đó)\b")
+_TITLE_END = re.compile(r"\s+do\s+[^.]{2,80}?\s+ban hành\b|\s+(?:ra sao|thế nào|có gì mới|có gì|gì)\s*\?|"
+                        r"[.;!?](?:\s|$)|\n|,\s+(?:nhằm|để|với mục tiêu|theo đó|trong đó)\b")
 _KEM_THEO = re.compile(r"\((?:Ban hành\s+)?[Kk]èm theo\s+(?:" + _TYPE_ALT + r")\s+số\s*:?\s*(" + _NUMBER + r")"
                        r"(?:\s+ngày\s+(?:" + _DAY_MONTH_YEAR + "|" + _NUMERIC_DATE + "))?")
 # "đề nghị các cơ quan, đơn vị, địa phương trên địa bàn thành phố tập trung ...": the request, not its addressees
@@ -78,6 +88,8 @@ _WEB_ISSUER = re.compile(r"\bdo\s+(.{2,80}?)\s+ban hành\b")
 
 # stop lines after the subject: the authority line, the bases, the body
 _TITLE_STOP = re.compile(r"^(?:Căn cứ|Thực hiện|Kính gửi|Xét|Theo đề nghị|Điều\s+\d|\(|[IVX]+\.\s|\d+\.\s)")
+_BASIS_START = re.compile(r"^(?:Căn cứ|Kính gửi)\b")
+_SENTENCE_END = re.compile(r"[.:]$|[^\W\d_A-ZĐ]{2}\.\s+\S")  # not "TP. Hồ Chí Minh"
 _AUTHORITY_LINE = re.compile(r"^(?:ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|THỦ TƯỚNG|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|"
                              r"CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|TRƯỞNG BAN|BAN CHẤP HÀNH|CHÍNH PHỦ)\b")
 
@@ -86,6 +98,11 @@ _SIGN_TITLE = (r"(?:PHÓ\s+)?(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM
                r"TRƯỞNG PHÒNG|BÍ THƯ|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CHÁNH THANH TRA)"
                r"|THỨ TRƯỞNG")
 _SIGN_START = re.compile(r"^(?:" + _SIGN_PREFIX + r"|(?:" + _SIGN_TITLE + r")[,\s]*$)")
+_MERGED_SIGN_START = re.compile(r"(?<!\S)(?:TM|KT|TL|TUQ|Q|T/M)\.\s+")
+_MERGED_SIGN_TITLE = re.compile(r"(?<!\S)(?:(?:TM|KT|TL|TUQ|Q|T/M)\.\s+|(?:" + _SIGN_TITLE + r")(?:\s|$))")
+# "(Đã ký)", "[daky]", "(Ký, đóng dấu)" and the e-signature lines "Ký bởi: ...", "Thời gian ký: ..."
+_SIGN_MARK = re.compile(r"(?i)^[\[(]?\s*(?:đã\s*ký|daky|ký|chữ\s*ký|signed)\b[^)\]]*[)\]]?$|"
+                        r"^(?:người ký|thời gian ký|ngày ký|ký ngày|cơ quan|email)\s*:")
 _SIGN_LINE_BREAK = re.compile(r"\s+(?=" + _SIGN_PREFIX + r")|(?<![.,])(?<!PHÓ)\s+(?=(?:" + _SIGN_TITLE + r")(?:\s|$))")
 
 _BASIS = re.compile(r"(?m)^[*\s]*Căn cứ\s+(.+?)(?=;[*\s]*$|\n[*\s]*(?:Căn cứ|Theo đề nghị|Xét|Thực hiện)\b|\Z)", re.S)
@@ -102,6 +119,7 @@ _HEAD_CHARS = 8000
 class _Piece:
     text: str  # one line, or one table cell of a line, without markup
     start: int
+    after_blank: bool = False  # a blank line stands before it
 
 
 # ---------------------------------------------------------------- helpers
@@ -116,11 +134,12 @@ def _flat(text: str) -> str:
 
 
 def _pieces(text: str, start: int = 0, end: Optional[int] = None) -> list:
-    pieces = []
+    pieces, last = [], start
     for m in _PIECE.finditer(text, start, len(text) if end is None else end):
         piece = m.group().replace("*", "").strip(" \t#_")
         if piece and not _RULE.fullmatch(piece):
-            pieces.append(_Piece(piece, m.start()))
+            pieces.append(_Piece(piece, m.start(), bool(_BLANK_LINE.search(text, last, m.start()))))
+            last = m.end()
     return pieces
 
 
@@ -159,10 +178,10 @@ def _number_type(number: Optional[str]) -> Optional[str]:
 
 # ---------------------------------------------------------------- sources
 
-def _table(pieces: list, fields: dict) -> dict:
-    """The legal-website metadata table: 'Số hiệu | 1606/QĐ-UBND', ... and reader fields."""
+def _table(pieces: list) -> dict:
+    """The legal-website metadata table: 'Số hiệu | 1606/QĐ-UBND', 'Người ký | ...'."""
     found = {}
-    for key, value in list((fields or {}).items()) + [(p.text, n.text) for p, n in zip(pieces, pieces[1:])]:
+    for key, value in [(p.text, n.text) for p, n in zip(pieces, pieces[1:])]:
         name = _TABLE_KEYS.get(fold(str(key)).strip(" :"))
         if name and name not in found and value and fold(str(value)).strip(" :") not in _TABLE_KEYS:
             found[name] = str(value).strip()
@@ -183,8 +202,21 @@ def _issued_at(text: str, m: re.Match) -> Optional[dict]:
     found = _mention_at(text, m.end())
     if found:
         found["issuer"] = m.group("issuer")
-        found["date"] = found.get("date") or _date(m.group("pre_date") or "")
+        found["date"] = found.get("date") or _news_day(m.group("pre_date"), text[:m.start()])
     return found
+
+
+def _news_day(day: Optional[str], before: str) -> Optional[str]:
+    """'12/3/2025' -> 2025-03-12; '12/6' takes the year of the publication date printed above it,
+    the year before when 12/6 falls after that date."""
+    if not day or _date(day):
+        return _date(day or "")
+    published = _date(before)
+    if not published:
+        return None
+    d, m = map(int, _DAY_MONTH.match(day).groups())
+    year = int(published[:4]) - ((m, d) > (int(published[5:7]), int(published[8:])))
+    return _iso(d, m, year)
 
 
 def _lead_mention(lead: str) -> Optional[dict]:
@@ -222,12 +254,15 @@ def _restore_names(title: Optional[str], names: list) -> Optional[str]:
 
 # ---------------------------------------------------------------- fields
 
-def _number(head: str, table: dict, text: str, mention) -> Optional[str]:
-    for source in (_HEADER_NUMBER.search(_flat(head)), _KEM_THEO.search(text)):
-        if source:
-            return _tidy_number(source.group(1))
-    number = table.get("number") or (mention or {}).get("number")
-    return _tidy_number(number) if number else None
+def _number(head: str, stamped: dict, table: dict, text: str, mention) -> Optional[str]:
+    """Printed 'Số: ...' first; a blank one ('Số: /QĐ-UBND') defers to the number stamped into a
+    signed PDF, then to the attachment line '(Kèm theo Quyết định số ...)', the web table, the news."""
+    printed, attached = _HEADER_NUMBER.search(_flat(head)), _KEM_THEO.search(text)
+    for value in (printed and printed.group(1), stamped.get("number"), attached and attached.group(1),
+                  table.get("number"), (mention or {}).get("number")):
+        if value:
+            return _tidy_number(value)
+    return None
 
 
 def _tidy_number(number: str) -> str:
@@ -245,16 +280,22 @@ def _doc_type(type_line, table: dict, number, mention) -> Optional[str]:
 
 
 def _place_date(head: str):
-    m = _PLACE_DATE.search(_flat(_CELL_BREAK.sub(" ¦ ", head)))
+    """'Bà Rịa - Vũng Tàu, ngày 05 tháng 3 năm 2025'. A place wraps onto the next line only when it
+    starts its line ('Thành phố Hồ / Chí Minh, ngày'), not after a subject line ('... Lào Cai / Hà Nội')."""
+    head = _CELL_BREAK.sub(" ¦ ", head).replace("*", "")
+    m = _PLACE_DATE.search(head)
     if not m:
         return None, None
+    place = m.group(1)
+    if "\n" in place and head[head.rfind("\n", 0, m.start()) + 1:m.start()].strip(" ¦"):
+        place = place.rsplit("\n", 1)[1]
     groups = [g for g in m.groups()[1:] if g]
-    return m.group(1).strip(), _iso(*groups) if groups else None
+    return re.sub(r"\s+", " ", place).strip(), _iso(*groups) if groups else None
 
 
-def _issue_date(header_date, table: dict, text: str, mention) -> Optional[str]:
-    if header_date:
-        return header_date
+def _issue_date(header_date, stamped: dict, table: dict, text: str, mention) -> Optional[str]:
+    if header_date or _ISO_DATE.fullmatch(stamped.get("date") or ""):
+        return header_date or stamped["date"]
     if table.get("issue_date") and _date(table["issue_date"]):
         return _date(table["issue_date"])
     attached = _KEM_THEO.search(text)
@@ -269,6 +310,8 @@ def _issuer_block(text: str, motto: re.Match) -> str:
     """Upper-case lines just above the motto, and beside 'Độc lập - Tự do - Hạnh phúc' (PDF columns)."""
     lines = []
     for piece in reversed(_pieces(text, max(0, motto.start() - 800), motto.start())):
+        if piece.text.startswith("Số"):  # a party document's number stands under its issuer
+            continue
         if not _is_upper(piece.text):
             break
         lines.insert(0, piece.text)
@@ -280,10 +323,17 @@ def _issuer_block(text: str, motto: re.Match) -> str:
     return "\n".join(lines)
 
 
-def _lowest_unit(block: str) -> str:
+def _issuing_unit(block: str) -> str:
+    """The lowest unit of the block ('UBND TỈNH X / SỞ Y TẾ' -> 'Sở Y tế'); a unit named only by a
+    generic word takes its parent: 'UBND TỈNH X / VĂN PHÒNG' -> 'Văn phòng UBND tỉnh X'."""
     block = _SPLIT_LETTER.sub(r"\1", block).strip(" -")
     heads = list(_HEAD.finditer(block))
-    return re.sub(r"\s+", " ", block[heads[-1].start():] if heads else block).strip(" -")
+    lowest = _display_issuer(_flat(block[heads[-1].start():] if heads else block).strip(" -"))
+    parent = _flat(block[heads[-2].start():heads[-1].start()]).strip(" -") if len(heads) > 1 else ""
+    party = _PARTY_PARENT.fullmatch(parent)
+    if party and _PARTY_ORGAN.fullmatch(lowest):  # "ĐẢNG BỘ TỈNH QUẢNG NAM / TỈNH ỦY" -> "Tỉnh ủy Quảng Nam"
+        return f"{lowest} {party.group(1).title()}"
+    return f"{lowest} {_display_issuer(parent)}" if parent and _GENERIC_UNIT.fullmatch(lowest) else lowest
 
 
 def _display_issuer(name: str) -> str:
@@ -294,7 +344,7 @@ def _display_issuer(name: str) -> str:
     if local:
         head = "UBND" if "BAN" in local.group(1) or local.group(1) == "UBND" else "HĐND"
         return f"{head} {local.group(2).lower()} {local.group(3).title()}"
-    words, head_end = name.lower().split(), len(_HEAD.match(name).group(1).split()) if _HEAD.match(name) else 1
+    words, head_end = name.lower().split(), len(_HEAD.match(name).group(1).split()) if _HEAD.match(name) else None
     for i, word in enumerate(words):
         if i == 0 or i == head_end or words[i - 1] in ("-", "và") or words[i - 1].endswith(","):
             words[i] = word[:1].upper() + word[1:]
@@ -322,14 +372,24 @@ def _complete_issuer(issuer: str, text: str, table: dict, place, web_place) -> s
     return issuer
 
 
-def _issuer(block: str, table: dict, mention) -> Optional[str]:
+def _issuer(block: str, table: dict, mention, number) -> Optional[str]:
+    """The header block; else a web table or news sentence naming a body, not a place ('Tỉnh Gia Lai'),
+    unless the number says which council of that place issued ('12/2025/QĐ-UBND')."""
     if block:
-        return _display_issuer(_lowest_unit(block))
-    value = table.get("issuer")
-    if value and not _PLACE_VALUE.match(value):
-        return value
-    issuer = (mention or {}).get("issuer")
-    return issuer if issuer and not _PLACE_VALUE.match(issuer) else None
+        return _issuing_unit(block)
+    named = [value for value in (table.get("issuer"), (mention or {}).get("issuer")) if value]
+    bodies = [value for value in named if not _PLACE_VALUE.match(value)]
+    places = [_PLACE_VALUE.match(value) for value in named if _PLACE_VALUE.match(value)]
+    code = _issuer_code(number)
+    if bodies or not places or code not in ("UBND", "HĐND"):
+        return (bodies or [None])[0]
+    return f"{code} {places[0].group(1).lower()} {places[0].group(2)}"
+
+
+def _issuer_code(number: Optional[str]) -> Optional[str]:
+    """The issuing body's code in a number: 'QĐ-UBND' -> UBND, 'UBND-SNV' (a Công văn) -> UBND."""
+    parts = (number or "").rsplit("/", 1)[-1].split("-")
+    return parts[1] if len(parts) > 1 and parts[0] in _TYPE_BY_CODE else parts[0] or None
 
 
 # ---------------------------------------------------------------- type line and title
@@ -346,14 +406,24 @@ def _type_and_title(pieces: list):
 
 
 def _subject(pieces: list) -> Optional[str]:
+    """The subject lines under the type word, up to the authority line, the bases or the body."""
     lines = []
     for piece in pieces[:8]:
-        if _TITLE_STOP.match(piece.text) or _AUTHORITY_LINE.match(piece.text) or _PLACE_DATE.match(piece.text):
+        if _AUTHORITY_LINE.match(piece.text) or _PLACE_DATE.match(piece.text) or _BASIS_START.match(piece.text):
             break
-        if lines and _is_upper(lines[0]) != _is_upper(piece.text) and re.search(r"[^\W\d]", piece.text):
+        if lines and _ends_subject(lines[0], piece):
             break
         lines.append(piece.text)
     return _clean_title(" ".join(lines)) or None
+
+
+def _ends_subject(first: str, piece: _Piece) -> bool:
+    """After a blank line a new paragraph starts unless it goes on in lower case; a line that is a
+    sentence ('... như sau:') or changes case (upper-case subject, mixed-case body) is the body."""
+    text = piece.text
+    return (_TITLE_STOP.match(text) or _SENTENCE_END.search(text)
+            or (piece.after_blank and not text[:1].islower())
+            or (_is_upper(first) != _is_upper(text) and re.search(r"[^\W\d]", text)))
 
 
 def _regarding(pieces: list) -> Optional[str]:
@@ -390,28 +460,44 @@ def _trailing_name(text: str):
 
 
 def _signer(text: str) -> Signer:
-    pieces = _pieces(text)
-    for i, piece in enumerate(pieces):
-        if _SIGN_START.match(piece.text) and _is_upper(piece.text.split()[0]):
-            signer = _signer_from(pieces[i:i + 8])
-            if signer:
-                return signer
+    lines = [piece.text for piece in _pieces(text)]
+    for i, line in enumerate(lines):
+        start = _sign_start(line)
+        signer = start and _signer_from([start] + lines[i + 1:i + 8])
+        if signer:
+            return signer
     return Signer()
 
 
-def _signer_from(pieces: list) -> Optional[Signer]:
+def _sign_start(line: str) -> Optional[str]:
+    """'KT. CHỦ TỊCH' or 'THỦ TƯỚNG' alone, or at the end of a 'Nơi nhận' line merged into it (PDF)."""
+    if _SIGN_START.match(line) and _is_upper(line.split()[0]):
+        return line
+    tail = _MERGED_SIGN_START.search(line)
+    return line[tail.start():] if tail and _is_upper(line[tail.start():]) else None
+
+
+def _title_tail(line: str) -> str:
+    """'- Lưu: VT. PHÓ CHỦ TỊCH' -> 'PHÓ CHỦ TỊCH' (recipient and signature columns merged)."""
+    if _is_upper(line):
+        return line
+    tail = _MERGED_SIGN_TITLE.search(line)
+    return line[tail.start():] if tail and _is_upper(line[tail.start():]) else line
+
+
+def _signer_from(lines: list) -> Optional[Signer]:
+    """Title lines, then the name; '(Đã ký)' and stamp marks between them are skipped."""
     title = []
-    for piece in pieces:
-        head, name = _trailing_name(piece.text)
-        if name or not _is_upper(piece.text):
-            if name:
-                title.append(head)
-            elif not _name_words(piece.text.split()):
+    for line in lines:
+        if _SIGN_MARK.match(line):
+            continue
+        head, name = _trailing_name(_title_tail(line))
+        if name or not _is_upper(head):
+            if not name and not _name_words(head.split()):
                 return None
-            else:
-                name = piece.text
-            return Signer(name, _SIGN_LINE_BREAK.sub(" / ", " ".join(title)).strip(" ,/"))
-        title.append(piece.text)
+            title += [head] if name else []
+            return Signer(name or head, _SIGN_LINE_BREAK.sub(" / ", " ".join(title)).strip(" ,/"))
+        title.append(head)
     return None
 
 
@@ -443,19 +529,20 @@ def extract(doc) -> Document:
     head = text[head_start:head_start + 3000]
     pieces = _pieces(text, 0, _HEAD_CHARS)
     header_pieces = _pieces(text, motto.end(), motto.end() + 2500) if motto else pieces
-    table = _table(pieces, getattr(doc.source, "fields", {}))
+    table = _table(pieces)
     mention = _mention(text)
     place, header_date = _place_date(head)
     type_line, subject = _type_and_title(header_pieces)
-    number = _number(head, table, text, mention)
+    stamped = getattr(doc.source, "fields", None) or {}  # number and date stamped into a signed PDF
+    number = _number(head, stamped, table, text, mention)
     web = _WEB_ISSUER.search(text[:1500])
-    issuer = _issuer(_issuer_block(text, motto) if motto else "", table, mention)
+    issuer = _issuer(_issuer_block(text, motto) if motto else "", table, mention, number)
     issuer_name = _LOCAL.match(issuer).group(3) if issuer and _LOCAL.match(issuer) else None
     document = Document(
         doc_id=doc.doc_id,
         source=Source(doc.source.path, doc.sha256, doc.source.format, doc.source.pages),
         number=number, doc_type=_doc_type(type_line, table, number, mention),
-        issue_date=_issue_date(header_date, table, text, mention), place=place,
+        issue_date=_issue_date(header_date, stamped, table, text, mention), place=place,
         issuer=_complete_issuer(issuer, text, table, place, web.group(1) if web else None) if issuer else None,
         signer=_signer(text),
         title=_restore_names(_title(subject, _regarding(header_pieces), mention), [place, issuer_name]),

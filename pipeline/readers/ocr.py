@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.readers import ReadError, SourceText
@@ -21,6 +22,19 @@ DPI = 300  # Tesseract reads best at 300 dpi
 TIMEOUT = 300  # seconds for one page
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _TSV_COLUMNS = 12  # level page block par line word left top width height conf text
+_DOUBTFUL = 60  # confidence (0-100) below which a word is read again
+_MAX_REREAD = 40  # words read again per page, at most
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    left: int  # pixels, y downwards
+    top: int
+    right: int
+    bottom: int
+    confidence: float
+    line: tuple  # Tesseract's (block, paragraph, line)
 
 
 def available() -> bool:
@@ -32,11 +46,11 @@ def _require() -> None:
         raise ReadError("OCR needed but Tesseract is not installed (run scripts/install-system-deps.sh)")
 
 
-def _ocr_file(image_path: str) -> str:
+def _tesseract(image_path: str, *options: str) -> str:
     """Tesseract's TSV output for one image."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
-        done = subprocess.run(["tesseract", image_path, "stdout", "-l", LANGUAGE, "--psm", "3", "tsv"],
+        done = subprocess.run(["tesseract", image_path, "stdout", *options, "tsv"],
                               capture_output=True, timeout=TIMEOUT, env=env)
     except subprocess.TimeoutExpired as e:
         raise ReadError(f"OCR timed out after {TIMEOUT} s") from e
@@ -45,27 +59,56 @@ def _ocr_file(image_path: str) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
-def _words(tsv: str) -> dict:
-    """(block, paragraph, line) -> [(left, top, right, bottom, word)] in pixels, in reading order."""
-    lines = {}
+def _words(tsv: str) -> list:
+    """[Word] of a TSV output, in reading order."""
+    words = []
     for row in tsv.splitlines()[1:]:
         cells = row.split("\t")
-        if len(cells) < _TSV_COLUMNS or cells[0] != "5" or not cells[11].strip():
-            continue
-        left, top, width, height = map(int, cells[6:10])
-        lines.setdefault(tuple(cells[2:5]), []).append((left, top, left + width, top + height, cells[11].strip()))
-    return lines
+        if len(cells) >= _TSV_COLUMNS and cells[0] == "5" and cells[11].strip():
+            left, top, width, height = map(int, cells[6:10])
+            words.append(Word(cells[11].strip(), left, top, left + width, top + height, float(cells[10]),
+                              tuple(cells[2:5])))
+    return words
 
 
-def tsv_lines(tsv: str, height: int, dpi: float) -> list:
-    """Tesseract TSV of an image `height` pixels high -> Lines in points, y upwards."""
+def _reread(image, word: Word, folder: str) -> Word:
+    """A doubtful word read again alone, as one line, also with the English
+    model: Vietnamese often misreads a lone digit ("3" as "Kì")."""
+    pad = word.bottom - word.top
+    crop = image.crop((max(0, word.left - pad), max(0, word.top - pad), word.right + pad, word.bottom + pad))
+    path = str(Path(folder) / f"word{word.left}x{word.top}.png")
+    crop.save(path)
+    try:
+        found = _words(_tesseract(path, "-l", LANGUAGE + "+eng", "--psm", "7"))
+    except ReadError:  # no English model: keep the first reading
+        return word
+    if len(found) == 1 and found[0].confidence > word.confidence:
+        return replace(word, text=found[0].text, confidence=found[0].confidence)
+    return word
+
+
+def _ocr_file(image_path: str) -> list:
+    """[Word] of one page image, doubtful ones read again."""
+    words = _words(_tesseract(image_path, "-l", LANGUAGE, "--psm", "3"))
+    doubtful = [i for i, w in enumerate(words) if w.confidence < _DOUBTFUL][:_MAX_REREAD]
+    if doubtful:
+        from PIL import Image
+        with Image.open(image_path) as image, tempfile.TemporaryDirectory(prefix="vnplan-word-") as folder:
+            for i in doubtful:
+                words[i] = _reread(image, words[i], folder)
+    return words
+
+
+def word_lines(words: list, height: int, dpi: float) -> list:
+    """Words of an image `height` pixels high -> Lines in points, y upwards."""
     points = 72 / dpi
-    lines = []
-    for words in _words(tsv).values():
-        lines.append(Line(" ".join(w[4] for w in words), min(w[0] for w in words) * points,
-                          max(w[2] for w in words) * points, (height - max(w[3] for w in words)) * points,
-                          (height - min(w[1] for w in words)) * points))
-    return merge_same_baseline(lines)
+    lines = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    return merge_same_baseline([Line(" ".join(w.text for w in group), min(w.left for w in group) * points,
+                                     max(w.right for w in group) * points,
+                                     (height - max(w.bottom for w in group)) * points,
+                                     (height - min(w.top for w in group)) * points) for group in lines.values()])
 
 
 def ocr_images(images: list, dpi: float = DPI) -> list:
@@ -78,8 +121,8 @@ def ocr_images(images: list, dpi: float = DPI) -> list:
             image.save(paths[-1])
         workers = max(1, min(len(paths), os.cpu_count() or 1))
         with ThreadPoolExecutor(workers) as pool:
-            tsvs = list(pool.map(_ocr_file, paths))
-    return [tsv_lines(tsv, image.height, dpi) for tsv, image in zip(tsvs, images)]
+            pages = list(pool.map(_ocr_file, paths))
+    return [word_lines(words, image.height, dpi) for words, image in zip(pages, images)]
 
 
 def page_range_label(pages: list) -> str:
