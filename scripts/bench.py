@@ -246,7 +246,8 @@ def run_vnplan(inputs: list, workers: int, out: Path) -> dict:
             break
         rss = _rss(process.pid)
         parent = max(parent, rss)
-        timeline.append((time.perf_counter() - started, rss))
+        if rss:  # 0 once the process has exited
+            timeline.append((time.perf_counter() - started, rss))
         workers_peak = max([workers_peak] + [_rss(c) for c in _children(process.pid)])
         time.sleep(0.1)
     seconds = time.perf_counter() - started
