@@ -34,9 +34,12 @@ def expand_abbreviations(name: str) -> str:
     return name
 
 
+_PUNCTUATION = re.compile(r"[\W_]+")
+
+
 def canonical(name: str) -> str:
     """'UBND TP. Đà Nẵng' -> 'uy ban nhan dan thanh pho da nang'."""
-    return re.sub(r"\s+", " ", re.sub(r"[\W_]+", " ", fold(expand_abbreviations(name or "")))).strip()
+    return " ".join(_PUNCTUATION.sub(" ", fold(expand_abbreviations(name or ""))).split())
 
 
 # ---- vocabulary ----------------------------------------------------------
@@ -84,12 +87,18 @@ _VERBS = [
     "mở", "vừa", "cũng", "luôn", "nghiêm", "dự báo", "tham gia", "đăng tải", "cảnh báo", "ứng phó",
     "rà", "đánh", "nắm", "kêu gọi", "phân công", "chỉ", "đối với", "trên đây", "tự", "hoạt động",
     "nghiêm cấm", "thông báo", "kiện toàn", "kiến nghị", "bảo vệ", "tổ chức thực hiện", "đẩy", "bàn giao",
-    "phân luồng",
+    "phân luồng", "quán triệt", "tuân thủ", "thực thi", "phấn đấu", "chấn chỉnh", "tập huấn", "bồi dưỡng",
+    "phòng ngừa", "ngăn chặn", "điều tra", "phân bổ", "thu hồi", "trang bị", "thành lập", "sắp xếp", "sẵn sàng",
+    "khuyến cáo", "xúc tiến", "quảng bá", "biên soạn", "phát hành", "thí điểm", "chia sẻ", "xác minh",
+    "trả lời", "đối thoại", "phân loại", "di dời", "niêm yết", "khen thưởng", "xử phạt", "nhân rộng",
+    "chăm lo", "mua sắm", "chuyển giao", "hoàn tất", "sơ kết", "tổng kết", "nhanh chóng", "tận dụng",
 ]
 _VERB = re.compile(r"(?:%s)(?!\w)" % "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)), re.I)
 _HAS_KEEP = re.compile(r"có\s+(?:liên quan|tham gia|nhu cầu|thẩm quyền)(?!\w)", re.I)
 _HAS = re.compile(r"có(?!\w)", re.I)
 _ORGANISE = re.compile(r"tổ chức(?!\w)", re.I)  # a verb unless listed as a noun ("cơ quan, tổ chức")
+_LIST_GOES_ON = re.compile(r"(?:,|các|và)\s*$")
+_CAPITAL = re.compile(r"\s*[A-ZĐ]")
 _PASSIVE = re.compile(r"được(?!\w)", re.I)
 _PASSIVE_END = re.compile(r"[,;.:]|\s(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)(?!\w)")
 # Organisations whose names hold verbs: "Ban Quản lý dự án đầu tư xây dựng ...", "Công ty ... Đầu tư phát triển"
@@ -125,7 +134,7 @@ def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
     if _HAS.match(text, pos):
         return True
     if _ORGANISE.match(text, pos):
-        return not re.search(r"(?:,|các|và)\s*$", phrase_so_far)
+        return not _LIST_GOES_ON.search(phrase_so_far)
     if _NOT_VERB.match(text, pos):
         return False
     m = _VERB.match(text, pos)
@@ -173,7 +182,7 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
         if token == "." or (token == ";" and not _START_CASED.match(text, _skip_spaces(text, m.end()))):
             break
         if token == ":":
-            if re.match(r"\s*(?:[A-ZĐ]\w*)", text[m.end():]) and _colon_list_head(text[pos:i]):
+            if _CAPITAL.match(text, m.end()) and _colon_list_head(text[pos:i]):
                 end, i = _list_end(text, m.end()), _list_end(text, m.end())
                 break
             break
@@ -183,7 +192,7 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
             if qualified:  # "Doanh nghiệp viễn thông, bưu chính": one body described twice
                 end = i = qualified
                 continue
-            if not (_START.match(text, nxt) or _LIST_WORD.match(text, nxt) or re.match(r"[A-ZĐ]", text[nxt:nxt + 1])) \
+            if not (_START.match(text, nxt) or _LIST_WORD.match(text, nxt) or _CAPITAL.match(text, nxt)) \
                     or _stops(text, nxt, text[pos:nxt]):
                 break
             i = m.end()
@@ -242,9 +251,14 @@ def _skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
+_LIST_HEAD_END = re.compile(r"(?:[Cc]ác\s+\w+|Sở|Bộ)\s*$")
+_LEADING_CAC = re.compile(r"^[Cc]ác\s+")
+_INNER_CAC = re.compile(r"\s+các\s+")
+
+
 def _colon_list_head(head: str) -> bool:
     """'Các Bộ', 'Ủy ban nhân dân các tỉnh', '06 đơn vị thuộc Sở' may open a list after a colon."""
-    return bool(re.search(r"(?:[Cc]ác\s+\w+|Sở|Bộ)\s*$", head.strip()))
+    return bool(_LIST_HEAD_END.search(head.strip()))
 
 
 def _list_end(text: str, pos: int) -> int:
@@ -267,19 +281,20 @@ def _list_end(text: str, pos: int) -> int:
 def _expand_colon(phrase: str) -> list:
     """'Các Bộ: Tài chính, Y tế' -> ['Bộ Tài chính', 'Bộ Y tế']."""
     head, _, items = phrase.partition(":")
-    head = re.sub(r"^[Cc]ác\s+", "", head.strip())
-    head = re.sub(r"\s+các\s+", " ", head)
+    head = _INNER_CAC.sub(" ", _LEADING_CAC.sub("", head.strip()))
     names = []
     for item in (p.strip() for p in items.split(",")):
         if not item:
             continue
-        names.append(item if _START_CASED.match(item) else f"{head} {item}")
+        named = _START_CASED.match(item)  # "Văn phòng Chính phủ" stays; a bare "Công an" takes the head
+        names.append(item if named and named.end() < len(item) else f"{head} {item}")
     return names
 
 
 _SEPARATOR = re.compile(r"\s*(?:[,;]|\s(?:và|cùng|cùng với)\s)\s*"
                         r"|(?<=\sngành)\s+(?=UBND|Ủy ban nhân dân)")  # "các sở, ban, ngành UBND các quận"
 _OFFICE = re.compile(r"(?:thủ trưởng|giám đốc|chủ tịch|người đứng đầu|bí thư)(?!\w)")
+_NOT_A_BODY = re.compile(r"(?:Bộ|Sở)\s+(?:trưởng|ngành)")  # "Bộ trưởng", "Bộ, ngành" do not start a new body
 
 
 # A role written after the name: "Sở Tài chính (cơ quan chủ trì)", "Sở Nội vụ (thường trực)"
@@ -293,7 +308,8 @@ def split(phrase: str) -> list:
         return _expand_colon(phrase)
     parts, start = [], 0
     for m in _SEPARATOR.finditer(phrase):
-        if (_SPLIT_AT.match(phrase, m.end()) or _OFFICE.match(phrase, m.end())) and not re.match(r"(?:Bộ|Sở)\s+(?:trưởng|ngành)", phrase[m.end():]):
+        if (_SPLIT_AT.match(phrase, m.end()) or _OFFICE.match(phrase, m.end())) \
+                and not _NOT_A_BODY.match(phrase, m.end()):
             parts.append(phrase[start:m.start()])
             start = m.end()
     parts.append(phrase[start:])

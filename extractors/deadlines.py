@@ -63,8 +63,9 @@ def parse(text: str, default_year: Optional[int] = None) -> Optional[Deadline]:
 _IN_SENTENCE = re.compile(
     r"(?:trước|chậm nhất(?:\s+(?:là|vào))?|hoàn thành(?:\s+trong)?|xong|đến hết|trong)\s+(?:trước\s+)?"
     r"(?:ngày\s+\d{1,2}\s*(?:/\s*\d{1,2}(?:\s*/\s*(?:19|20)\d{2})?|tháng\s+\d{1,2}(?:\s+năm\s+(?:19|20)\d{2})?"
-    r"(?:\s+(?:của\s+)?năm\s+(?:tiếp theo|sau))?)|(?:quý\s+[IVX]+\s*(?:/|năm)\s*|tháng\s+\d{1,2}\s*(?:/|năm)\s*|năm\s+)"
-    r"(?:19|20)\d{2}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2})", re.I)
+    r"(?:\s+(?:của\s+)?năm\s+(?:tiếp theo|sau))?)|(?:quý\s+[IVX]+\s*(?:/|năm)\s*|tháng\s+\d{1,2}\s*(?:/|năm)\s*|"
+    r"(?:\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+)?năm\s+)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?"
+    r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2})", re.I)
 
 
 def find_in_sentence(text: str, default_year: Optional[int] = None) -> Optional[Deadline]:

@@ -12,6 +12,7 @@ from extractors import agencies, deadlines
 
 _NUMBER_HEADER = re.compile(r"^(?:S?TT|Số\s*TT|Số thứ tự)\.?$", re.I)
 _TASK_HEADER = re.compile(r"nhiệm vụ|nội dung|tên|công việc|đề án|giải pháp|hoạt động|dự án|chỉ tiêu", re.I)
+_CHAIR_HEADER = re.compile(r"chủ trì", re.I)
 _LEAD_HEADER = re.compile(r"chủ trì|thực hiện|đầu mối|phụ trách", re.I)
 _COORD_HEADER = re.compile(r"phối hợp", re.I)
 _TIME_HEADER = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|thời điểm", re.I)
@@ -21,13 +22,19 @@ _NOT_TASK_HEADER = re.compile(r"chủ trì|phối hợp|thời gian|thời hạn
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.\d{1,3})*|[a-zđ])[.)]?$")
 _SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}(?:\.\d{1,3})*|[A-Z])[.)]?$")
 _BULLET = re.compile(r"(?:^|\s*;?\s+)[-+•]\s+")
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.I)  # web tables keep line breaks inside cells as <br>
+# One "Cơ quan thực hiện" cell for both roles: "Chủ trì: Sở Y tế; Phối hợp: Công an tỉnh"
+_ROLE_LABEL = re.compile(r"(?:^|(?<=[\s;.,]))(?:(?:Cơ quan|Đơn vị)\s+)?(chủ trì|phối hợp)\s*:\s*", re.I)
+# "Sở Nội vụ chủ trì, các sở phối hợp"
+_ROLE_WORDS = re.compile(r"^(.+?)\s+chủ trì\s*[,;]\s*(.+?)\s+phối hợp\W*$", re.I)
+_LEAD_NOTE = re.compile(r"\((?:là\s+)?(?:(?:cơ quan|đơn vị)\s+)?chủ trì\)", re.I)  # "Sở Y tế (chủ trì), UBND các xã"
 
 
 class Columns:
     def __init__(self, header: list):
         self.size = len(header)
         self.number = _find(header, lambda h: _NUMBER_HEADER.match(h))
-        self.lead = _find(header, lambda h: re.search("chủ trì", h, re.I)) \
+        self.lead = _find(header, lambda h: _CHAIR_HEADER.search(h)) \
             or _find(header, lambda h: _LEAD_HEADER.search(h) and not _TIME_HEADER.search(h))
         self.task = _find(header, lambda h: _TASK_HEADER.search(h) and not _NOT_TASK_HEADER.search(h))
         self.coord = _find(header, lambda h: _COORD_HEADER.search(h))
@@ -55,13 +62,31 @@ def split_cell(text: str) -> list:
     A duty written after the agency ("Sở Y tế chủ trì hướng dẫn; các xã thực hiện") is left out.
     """
     names = []
-    for bullet in _BULLET.split(text or ""):
+    for bullet in _BULLET.split(_LINE_BREAK.sub(";", text or "")):
         for part in bullet.split(";"):
             part = part.strip(" ;,.-")
             if part:
                 found = agencies.read_list(part, 0)
                 names.extend(found[0] if found else agencies.split(part))
     return names
+
+
+def roles(cell: str):
+    """(lead, coordinating) of an agency cell that may name both roles."""
+    parts = _ROLE_LABEL.split(cell or "")
+    if len(parts) > 1:
+        found = {"chủ trì": [], "phối hợp": []}
+        for role, value in zip(parts[1::2], parts[2::2]):
+            found[role.lower()].extend(split_cell(value))
+        return found["chủ trì"] or split_cell(parts[0]), found["phối hợp"]
+    m = _ROLE_WORDS.match(cell or "")
+    if m:
+        return split_cell(m.group(1)), split_cell(m.group(2))
+    m = _LEAD_NOTE.search(cell or "")
+    if not m:
+        return split_cell(cell), []
+    before = split_cell(cell[:m.start()])
+    return before[-1:], before[:-1] + split_cell(cell[m.end():])
 
 
 class TableReader:
@@ -82,11 +107,12 @@ class TableReader:
         cells = self.align(texts)
         if cells is None:
             return []
-        task, lead = cells[self.columns.task], split_cell(cells[self.columns.lead])
+        task, (lead, coord) = cells[self.columns.task], roles(cells[self.columns.lead])
         if not task or not lead:
             return []
         self.above = cells
-        coord = split_cell(cells[self.columns.coord]) if self.columns.coord is not None else []
+        if self.columns.coord is not None:
+            coord += split_cell(cells[self.columns.coord])
         deadline = deadlines.parse(cells[self.columns.time], self.default_year) \
             if self.columns.time is not None else self.caption
         return [(task, lead, coord, deadline)]

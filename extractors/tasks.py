@@ -11,26 +11,29 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors import agencies, deadlines, table_tasks
+from extractors import agencies, deadlines, registry, table_tasks
 from pipeline import segment as segmenting
 from pipeline.records import Deadline, Span, Task
 
 # not "cơ chế giao doanh nghiệp ...": a noun before the verb makes it a topic
 _ASSIGN = re.compile(r"(?<!\w)(?<!cơ chế )(?<!việc )(?<!thẩm quyền )"
-                     r"(?:giao trách nhiệm cho|giao trách nhiệm|giao cho|giao|đề nghị|yêu cầu|"
-                     r"phân công)\s+(?:(?:các\s+)?đồng chí\s+)?", re.I)
+                     r"(?:giao (?:trách nhiệm|nhiệm vụ)(?:\s+cho)?|giao cho|giao|đề nghị|yêu cầu|"
+                     r"phân công(?:\s+cho)?)\s+(?:(?:các\s+)?đồng chí\s+)?", re.I)
 _INSTRUCT = re.compile(r"\s*(?:hướng dẫn|đôn đốc|chỉ đạo)\s+")  # the issuer instructing an agency
 _URGE = re.compile(r"(?<!\w)(?:đôn đốc|chỉ đạo)\s+", re.I)
 _SELF = re.compile(r"^(?:Bộ|Sở|Ban|Cục|Tổng cục)$")
 _GIVE = re.compile(r"Giao\s", re.I)  # "Giao Thanh tra thành phố ..." opening a sub-item
 _PAST = re.compile(r"(?:đã|vừa)\s", re.I)  # "... đã tập trung triển khai": a report, not a duty
+# "Chủ tịch UBND tỉnh chỉ thị:", "UBND tỉnh giao nhiệm vụ như sau:": the issuer speaking, its list follows
+_SPEECH = re.compile(r"(?:chỉ thị|yêu cầu|đề nghị|quyết định|điện|giao|phân công|có ý kiến)"
+                     r"(?:\s+(?:nhiệm vụ|nội dung|chỉ đạo|các|cụ thể|như sau|sau))*\s*:\s*$", re.I)
 _ISSUES = re.compile(r"ban hành\s+(?:Kế hoạch|Chương trình|Chỉ thị|Quyết định|Công văn|Hướng dẫn)", re.I)
 _GROUP_LEAD = re.compile(r"(?:các|những)\s", re.I)
 _COORD = re.compile(r"(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.I)
 _CONNECTIVE = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Mặt khác|Ngoài ra|Đặc biệt|Cùng với đó|Theo đó|"
                          r"Cụ thể|Song song|Tiếp đó|Trên cơ sở đó)(?!\w)")
 _BOILERPLATE = re.compile(r"chịu trách nhiệm thi hành|thông báo để .{0,120}biết|có hiệu lực (?:thi hành )?(?:kể )?từ"
-                          r"|thi hành Quyết định này"
+                          r"|thi hành Quyết định này|căn cứ Quyết định (?:này )?thi hành"
                           r"|^Căn cứ (?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch số|"
                           r"Công văn|Văn bản|Hiến pháp)|^Theo đề nghị của", re.I)
 _RECIPIENTS = re.compile(r"^Nơi nhận", re.I)
@@ -39,16 +42,16 @@ _OBJECTIVES = re.compile(r"(?:chỉ tiêu|mục tiêu)(?:\s+[^\W\d]+){0,3}\s+(?:
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # a bare "*" or "20" is not a duty
 _HEADING_LEAD = re.compile(r"^(?:Trách nhiệm của|Giao|Đề nghị|Yêu cầu)\s+")
-# A generic noun and lowercase words, with no name: "Doanh nghiệp số", "Lực lượng sản xuất"
-_TOPIC = re.compile(r"^(?:Doanh nghiệp|Lực lượng|Hội|Đoàn|Cổng|Đội|Bộ phận|Trường|Cơ quan|Tổ|Nhà trường)\s+(.+)$")
-_DUTY_END = re.compile(r"\s+(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)(?:\s+(?:thực hiện\s+)?(?:các\s+)?"
-                       r"(?:nội dung|nhiệm vụ)(?:\s+(?:sau|cụ thể|như sau))?)?\s*:?\s*$")
-_ROLE_WORD = re.compile(r"(?<!\w)(?:chủ trì|phối hợp)(?!\w)", re.I)
-_HEADING_TAIL = re.compile(r"^\s*(?:(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm|thực hiện)"
-                           r"(?:\s+(?:thực hiện\s+)?(?:các\s+)?(?:nội dung|nhiệm vụ)(?:\s+(?:sau|cụ thể|như sau))?)?)?"
-                           r"\s*:?\s*$", re.I)
+# A generic noun and lowercase words, with no name: "Doanh nghiệp số", "Chính quyền số", "Lực lượng sản xuất"
+_TOPIC = re.compile(r"^(?:Doanh nghiệp|Lực lượng|Hội|Đoàn|Cổng|Đội|Bộ phận|Trường|Cơ quan|Tổ|Nhà trường|"
+                    r"Chính quyền)\s+(.+)$")
+_DUTY_WORD = r"(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)"
+_DUTY_OBJECT = r"(?:\s+(?:thực hiện\s+)?(?:các\s+)?(?:nội dung|nhiệm vụ)(?:\s+(?:sau|cụ thể|như sau))?)?"
+_DUTY_END = re.compile(r"\s+" + _DUTY_WORD + _DUTY_OBJECT + r"\s*:?\s*$")
+_ROLE_WORD = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|chỉ đạo|đôn đốc)(?!\w)", re.I)
+_HEADING_TAIL = re.compile(r"^\s*(?:(?:" + _DUTY_WORD + r"|thực hiện)" + _DUTY_OBJECT + r")?\s*:?\s*$", re.I)
 # An introductory clause before the subject: "Căn cứ ..., các sở ...", "Theo đó, UBND ..."
-_INTRO = re.compile(r"^(?:Căn cứ|Trên cơ sở|Dựa (?:trên|vào)|Trong (?:quá trình|thời gian|phạm vi)|Theo đó|"
+_INTRO = re.compile(r"^(?:Căn cứ|Trên cơ sở|Dựa (?:trên|vào)|Trong (?:quá trình|thời gian|phạm vi)|Theo|Tại|Về|"
                     r"Cụ thể|Đồng thời|Bên cạnh đó|Để|Nhằm|Đối với|Trường hợp|Sau khi|Khi|Hằng năm|Hàng năm|"
                     r"Ngoài ra|Mặt khác|Đặc biệt|Riêng|Thực hiện|Tùy|Nếu|Qua|Năm|Từ nay|Trước mắt)(?!\w)")
 # List-style fields under a task item: "- Cơ quan chủ trì: Sở Tư pháp", "- Thời gian hoàn thành: Quý IV/2025"
@@ -56,24 +59,53 @@ _FIELD = re.compile(r"^(?:(?P<lead>(?:Đơn vị|Cơ quan)\s+(?:chủ trì|thự
                     r"|(?P<time>Thời gian(?:\s+(?:hoàn thành|thực hiện))?|Thời hạn(?:\s+hoàn thành)?|Tiến độ))\s*:\s*",
                     re.I)
 _LABEL_END = re.compile(r":\s+(?=[A-ZĐ])")
+_TASK_LABEL = re.compile(r"^(?:Nhiệm vụ|Tên nhiệm vụ|Nội dung(?:\s+(?:nhiệm vụ|công việc))?)\s*:\s*(?=\S)", re.I)
 _FOOTNOTE_MARK = re.compile(r":\s*\d{1,2}$")  # "... tổ chức triển khai: 11" (a PDF footnote number)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
 _INTRO_COMMAS = 4
+# An aside between the subject and its predicate: "Các sở, ngành, theo chức năng, nhiệm vụ được giao, chủ động ..."
+_ASIDE = re.compile(r",\s*(?:trên cơ sở|căn cứ|theo|trong|khi|nếu|tùy|với|đối với|ngoài|sau khi|dựa (?:trên|vào)|"
+                    r"thông qua|bên cạnh|đặc biệt là|nhất là|trong đó|kể cả)(?!\w)", re.I)
+_COMMA = re.compile(r",\s*")
+_COLON = re.compile(r":\s+")
+_MAX_ASIDE = 160
 _HEADING_LINES = 3  # an agency heading wrapped over at most this many lines
 _LAYOUT_CELL = 300  # characters of a table cell that holds running text
 _MAX_HEADING = 220
-_SUB_ITEMS = ("dash", "plus", "star", "paren", "letter", "")
+_BULLETS = ("dash", "plus", "star")
+_UNDER_LOOSE_HEADING = _BULLETS + ("paren", "letter")  # items an unnumbered heading reaches
 
 
 # ---- finding the agencies of a sentence ----------------------------------
 
+def _lead_at(sentence: str, pos: int, cased: bool = True):
+    """(agencies, where their predicate starts) of the agency phrase at pos, when a predicate follows it,
+    maybe after an aside: "Sở Tài chính, trên cơ sở đề xuất của các đơn vị, chủ trì ..."."""
+    found = agencies.read_list(sentence, pos, cased)
+    if not found:
+        return None
+    if agencies.predicate_at(sentence, found[1]):
+        return found
+    if _ASIDE.match(sentence, found[1]):
+        for m in _COMMA.finditer(sentence, found[1] + 1, found[1] + _MAX_ASIDE):
+            if agencies.predicate_at(sentence, m.end()):
+                return found[0], m.end()
+    return None
+
+
 def _assigned(sentence: str) -> Optional[list]:
-    """'UBND thành phố giao Sở Tư pháp ...' -> ['Sở Tư pháp']."""
+    """'UBND thành phố giao Sở Tư pháp ...' -> ['Sở Tư pháp']; 'Sở Nội vụ đề nghị các cơ quan, đơn vị:' heads
+    a list of requests to them."""
     for m in _ASSIGN.finditer(sentence):
-        found = agencies.read_list(sentence, m.end())
-        if found and agencies.predicate_at(sentence, found[1]):
+        found = _lead_at(sentence, m.end(), cased=False) or _addressees(sentence, m.end())
+        if found:
             return found[0]
     return None
+
+
+def _addressees(sentence: str, pos: int):
+    found = agencies.read_list(sentence, pos)
+    return found if found and sentence[found[1]:].strip() == ":" else None
 
 
 def _subject(sentence: str, issuer: str = "") -> Optional[list]:
@@ -84,12 +116,12 @@ def _subject(sentence: str, issuer: str = "") -> Optional[list]:
     """
     starts = [0]
     if _INTRO.match(sentence):
-        starts += [m.end() for m in re.finditer(r",\s*", sentence)][:_INTRO_COMMAS]
+        starts += [m.end() for m in _COMMA.finditer(sentence)][:_INTRO_COMMAS]
     for pos in starts:
-        found = agencies.read_list(sentence, pos, cased=True)
-        if found and agencies.predicate_at(sentence, found[1]):
+        found = _lead_at(sentence, pos)
+        if found:
             rest = sentence[found[1]:].lstrip()
-            if _PAST.match(rest) or (_ISSUES.match(rest) and _is_issuer(found[0], issuer)):
+            if _PAST.match(rest) or _SPEECH.match(rest) or (_ISSUES.match(rest) and _is_issuer(found[0], issuer)):
                 return None
             return _instructed(sentence, found, issuer) or found[0]
     return None
@@ -100,8 +132,8 @@ def _instructed(sentence: str, subject, issuer: str) -> Optional[list]:
     m = _INSTRUCT.match(sentence, subject[1])
     if not m or not _is_issuer(subject[0], issuer):
         return None
-    found = agencies.read_list(sentence, m.end(), cased=True)
-    return found[0] if found and agencies.predicate_at(sentence, found[1]) else None
+    found = _lead_at(sentence, m.end())
+    return found[0] if found else None
 
 
 def _urged(text: str) -> Optional[list]:
@@ -180,7 +212,9 @@ def _sentences(text: str) -> list:
 def _after_label(text: str, span) -> list:
     """'Triển khai các Lệnh khẩn cấp: Sở Xây dựng chủ trì ...': the topic label and the sentence after it."""
     m = _LABEL_END.search(text, span[0], span[1])
-    if m and not _opening_subject(text[span[0]:m.start()]) and _opening_subject(text[m.end():span[1]]):
+    label = text[span[0]:m.start()] if m else ""
+    if m and not _opening_subject(label) and not _only_agencies(label) \
+            and _opening_subject(text[m.end():span[1]]):
         return [(span[0], m.start() + 1), (m.end(), span[1])]
     return [span]
 
@@ -210,12 +244,22 @@ def _groups(text: str, issuer: str = "") -> list:
 
 
 def _opening_subject(sentence: str) -> bool:
-    found = agencies.read_list(sentence, 0, cased=True)
-    return bool(found) and agencies.predicate_at(sentence, found[1])
+    return bool(_lead_at(sentence, 0))
 
 
 def _same(a: list, b: list) -> bool:
     return {agencies.canonical(x) for x in a} == {agencies.canonical(x) for x in b}
+
+
+def _restates(own: list, heading: list) -> bool:
+    """'UBND cấp xã' under the heading 'UBND các xã, phường': groups the heading already names in other words."""
+    groups = {_group_id(name) for name in heading} - {None}
+    return all(_group_id(name) in groups for name in own)
+
+
+def _group_id(name: str) -> Optional[str]:
+    found = registry.resolve(name)
+    return found.id if found.group else None
 
 
 # ---- walking the blocks ----------------------------------------------------
@@ -227,15 +271,31 @@ class Heading:
     coordinating: list = field(default_factory=list)
     deadline: Optional[Deadline] = None
     items_only: bool = False  # a task item passes its agencies to its sub-items only
+    numbered: bool = False  # "UBND tỉnh yêu cầu các sở, ngành thực hiện các nội dung sau:" reaches "1.", "2." too
+
+
+def _heading_groups(text: str, heading: list) -> list:
+    """A duty under an agency heading, split where a sentence opens with other agencies: [(start, end, own lead)]."""
+    groups = []
+    for start, end in _sentences(text):
+        own = _own_lead(text[start:end])
+        if own and ((len(own) == 1 and _SELF.match(own[0])) or (groups and _restates(own, heading))):
+            own = None  # "Sở chủ trì ...", "UBND cấp xã ..." under "UBND các xã, phường": the heading's agencies
+        if groups and groups[-1][2] is None and text[:groups[-1][1]].endswith(":"):
+            groups[-1] = (groups[-1][0], end, own)  # a topic label and the sentence after it
+        elif groups and (own is None or _same(own, groups[-1][2] or [])):
+            groups[-1] = (groups[-1][0], end, groups[-1][2])
+        else:
+            groups.append((start, end, own))
+    return groups
 
 
 def _own_lead(sentence: str) -> Optional[list]:
     """A sub-item's own agencies: its subject, or "Giao X ..." at its start."""
-    found = agencies.read_list(sentence, 0, cased=True)
-    if found and agencies.predicate_at(sentence, found[1]):
+    found = _lead_at(sentence, 0)
+    if found:
         return found[0]
-    m = _GIVE.match(sentence)
-    return _assigned(sentence) if m else None
+    return _assigned(sentence) if _GIVE.match(sentence) else None
 
 
 class _Walker:
@@ -275,19 +335,11 @@ class _Walker:
 
     def text_block(self, block):
         text = block.text.strip()
-        if _RECIPIENTS.match(text) or _FOOTNOTE.match(text):
-            self.in_recipients = True
-            self.in_footnotes = self.in_footnotes or bool(_FOOTNOTE.match(text))
-        elif _is_title(text):
-            self.in_recipients = False
-            self.loose_heading = None
-            self.tables.caption = deadlines.title_year(text)
-        if self.in_recipients or self.in_footnotes or not _WORDS.search(text) or _BOILERPLATE.search(text) \
-                or _is_title(text) or _OBJECTIVES.search(text):
+        if self.skipped(block, text):
             self.previous = None
             return
-        split = self.heading_line(block, text)
-        if split:  # "1. Bộ trưởng các Bộ" and its duty wrapped into one block
+        split = self.heading_line(block, text) or _inline_heading(text)
+        if split:  # "1. Bộ trưởng các Bộ" and its duty wrapped into one block, or "a) Sở Y tế: Chủ trì ..."
             self.open_heading(block, split[0])
             self.content = (block, split[1], len(self.found))
             self.heading_task(block, split[1], split[0])
@@ -301,7 +353,7 @@ class _Walker:
         if field:
             self.field(field, text[field.end():])
             return
-        text = _FOOTNOTE_MARK.sub(":", text)
+        text = _TASK_LABEL.sub("", _FOOTNOTE_MARK.sub(":", text))  # "a) Nhiệm vụ: Tham mưu ..."
         self.content = (block, text, len(self.found))
         self.update_loose_heading(block)
         inherited = self.inherited(block)
@@ -309,6 +361,21 @@ class _Walker:
             self.heading_task(block, text, inherited)
         else:
             self.sentence_tasks(block, text)
+
+    def skipped(self, block, text: str) -> bool:
+        """Recipients, footnotes, titles, boilerplate and objectives hold no duties; "1. SỞ Y TẾ" opens a heading."""
+        if _RECIPIENTS.match(text) or _FOOTNOTE.match(text):
+            self.in_recipients = True
+            self.in_footnotes = self.in_footnotes or bool(_FOOTNOTE.match(text))
+        elif _is_title(text):
+            self.in_recipients = False
+            self.loose_heading = None
+            self.tables.caption = deadlines.title_year(text)
+            if block.marker_kind and _capital_heading(text):
+                self.open_heading(block, Heading([text.rstrip(" :")]))
+            return True
+        return bool(self.in_recipients or self.in_footnotes or not _WORDS.search(text) or _BOILERPLATE.search(text)
+                    or _OBJECTIVES.search(text))
 
     def field(self, m, value: str):
         """Attach a "Cơ quan chủ trì: ..." / "Cơ quan phối hợp: ..." / "Thời gian: ..." line to the duty above."""
@@ -325,7 +392,7 @@ class _Walker:
                 tasks = self.found[first:]
             for task in tasks:
                 task.lead_agencies = lead
-                task.coordinating_agencies = [c for c in task.coordinating_agencies if not _covered([c], lead)]
+                task.coordinating_agencies = [c for c in task.coordinating_agencies if not _same_agency(c, lead)]
         elif m.group("coord"):
             for task in tasks:
                 task.coordinating_agencies = _field_agencies(value)
@@ -335,11 +402,14 @@ class _Walker:
                 task.deadline = found or task.deadline
 
     def update_loose_heading(self, block):
-        if self.loose_heading and block.marker_kind not in ("dash", "plus", "star", "paren"):
-            if not block.marker_kind or block.marker_kind == self.loose_heading[1].marker_kind:
-                self.loose_heading = None
-            elif block.marker_kind not in _SUB_ITEMS:
-                self.loose_heading = None
+        """An unnumbered heading reaches the bullets below it (a list head its "1.", "2." too); other blocks end it."""
+        if not self.loose_heading or block.marker_kind in _BULLETS + ("paren",):
+            return
+        heading, head = self.loose_heading
+        kind = block.marker_kind
+        if not kind or kind == head.marker_kind or (
+                kind not in _UNDER_LOOSE_HEADING and not _numbered_item(heading, block)):
+            self.loose_heading = None
 
     def heading_line(self, block, text: str):
         """(Heading, duty) when the block's first lines name agencies and the next line starts their duty."""
@@ -355,7 +425,7 @@ class _Walker:
 
     def open_heading(self, block, heading):
         self.headings[id(block)] = heading
-        if not block.marker_kind or block.marker_kind in ("dash", "plus", "star"):
+        if not block.marker_kind or block.marker_kind in _BULLETS:
             self.loose_heading = (heading, block)
 
     def inherited(self, block):
@@ -363,18 +433,20 @@ class _Walker:
             heading = self.headings.get(id(parent))
             if heading and parent is not block and (block.marker_kind or not heading.items_only):
                 return heading
-        if self.loose_heading and block.marker_kind in ("dash", "plus", "star", "paren", "letter"):
+        if self.loose_heading and (block.marker_kind in _UNDER_LOOSE_HEADING
+                                   or _numbered_item(self.loose_heading[0], block)):
             return self.loose_heading[0]
         return None
 
     def heading_task(self, block, text, heading):
-        lead, coord = heading.lead, heading.coordinating
-        first = _sentences(text)[0]
-        own = _own_lead(text[first[0]:first[1]])
-        if own and not _same(own, lead):
-            lead, coord = own, []
-        self.add_text(block, text, 0, len(text), lead, "heading", coord, heading.deadline)
-        self.previous = (block, lead)
+        for start, end, own in _heading_groups(text, heading.lead):
+            lead, coord = heading.lead, heading.coordinating
+            if own and not _same(own, lead):
+                lead, coord = own, []
+                if end == len(text) and text.endswith(":"):  # "d) Giao Ban Quản lý ... có trách nhiệm:" heads its list
+                    self.open_heading(block, Heading(own))
+            self.add_text(block, text, start, end, lead, "heading", coord, heading.deadline)
+            self.previous = (block, lead)
 
     def sentence_tasks(self, block, text):
         groups = _groups(text, self.issuer)
@@ -386,15 +458,10 @@ class _Walker:
                 self.add_text(block, text, start, end, lead, "explicit")
                 self.previous = (block, lead)
         last = self.found[-1]
-        if not groups[-1][2] or _GROUP_LEAD.match(last.lead_agencies[0]):
-            return  # "Giao các cơ quan ... như sau:" opens sections of their own
+        if not groups[-1][2] or (block.marker_kind and _GROUP_LEAD.match(last.lead_agencies[0])):
+            return  # "2. Giao các cơ quan ... như sau:" opens sections of their own
         if text.endswith(":"):
-            # "Sở Xây dựng chủ trì ... triển khai, hoàn thành trong năm 2025, cụ thể:" heads its list;
-            # "Sở Xây dựng là đầu mối đôn đốc Trung tâm ..., các đơn vị ... thực hiện:" gives it to those urged
-            urged = _urged(last.text)
-            heading = Heading(urged, [], last.deadline) if urged else \
-                Heading(last.lead_agencies, last.coordinating_agencies, last.deadline)
-            self.open_heading(block, heading)
+            self.open_heading(block, _list_head(last, block))
         elif block.marker_kind:
             # "2.1. Sở Xây dựng phối hợp với Sở ... trong công tác ..." goes on in its sub-items
             self.headings[id(block)] = Heading(last.lead_agencies, last.coordinating_agencies, items_only=True)
@@ -425,14 +492,48 @@ class _Walker:
             source=self.doc.source.path, evidence=evidence))
 
 
+def _capital_heading(text: str) -> bool:
+    """'SỞ TÀI CHÍNH', 'CÁC SỞ, BAN, NGÀNH': a heading in capitals that names one registered agency or group
+    (not 'HỘI NHẬP QUỐC TẾ', 'CHÍNH QUYỀN SỐ')."""
+    found = registry.resolve(text.rstrip(" :"))
+    return bool(found.canonical) and not (found.note or "").startswith(("not listed", "group not listed"))
+
+
+def _inline_heading(text: str):
+    """(Heading, duty) of "Sở Y tế: Chủ trì, phối hợp ...": the agency, a colon and its duty."""
+    m = _COLON.search(text, 0, _MAX_HEADING)
+    duty = text[m.end():] if m else ""
+    if not _starts_with_verb(duty[:1].upper() + duty[1:]):
+        return None
+    found = heading_agencies(text[:m.start()])
+    return (Heading(found), duty) if found else None
+
+
+def _list_head(task, block) -> Heading:
+    """The Heading a task ending with ":" gives its list.
+
+    "Sở Xây dựng chủ trì ..., cụ thể:" passes its agencies on; "Sở Xây dựng là đầu mối đôn đốc Trung tâm ...,
+    các đơn vị ... thực hiện:" passes on those urged; an unnumbered "UBND tỉnh yêu cầu các sở ...:" reaches "1.", "2.".
+    """
+    assigned = bool(_ASSIGN.search(task.text))
+    urged = not assigned and _urged(task.text)
+    heading = Heading(urged, [], task.deadline) if urged else \
+        Heading(task.lead_agencies, task.coordinating_agencies, task.deadline)
+    heading.numbered = assigned and not block.marker_kind
+    return heading
+
+
+def _numbered_item(heading, block) -> bool:
+    return heading.numbered and block.marker_key == "number1"
+
+
 def _field_agencies(value: str) -> list:
     found = agencies.read_list(value, 0)
     return found[0] if found else table_tasks.split_cell(value)
 
 
-def _covered(own: list, heading: list) -> bool:
-    keys = {agencies.canonical(h) for h in heading}
-    return all(agencies.canonical(o) in keys for o in own)
+def _same_agency(name: str, names: list) -> bool:
+    return agencies.canonical(name) in {agencies.canonical(n) for n in names}
 
 
 def _continues(previous, block, text: str) -> bool:
@@ -472,7 +573,7 @@ def _locate(text: str, block, piece: str):
 
 def _is_title(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and all(c.isupper() for c in letters)
+    return len(letters) >= 4 and all(c.isupper() for c in letters)  # "SỞ Y TẾ"
 
 
 def _issue_year(doc) -> Optional[int]:

@@ -15,13 +15,13 @@ ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{1,3}|V)"
 _MARKERS = [  # (kind, pattern); the first that matches names the marker
     ("article", re.compile(r"(Điều\s+\d+)[.:]?\s+")),
     ("part", re.compile(r"((?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:" + ROMAN + r"|\d+))[.:]?\s+")),
-    ("roman", re.compile(r"(" + ROMAN + r")[.)/]\s*(?=\S)")),
+    ("roman", re.compile(r"(" + ROMAN + r")(?:[.)/]|\s+[-–](?=\s))\s*(?=\S)")),  # "IV.", "IV -"
     ("upper", re.compile(r"([A-Z])[.)]\s+(?=\S)")),
-    ("number", re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=[^\W\d])|(\d{1,2})[.)]\s*(?=[^\W\d])")),
+    ("number", re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=[^\W\d])|(\d{1,2})[.)/]\s*(?=[^\W\d])")),
     ("paren", re.compile(r"\((\d{1,2}|[a-zđ])\)\s*")),
     ("letter", re.compile(r"([a-zđ])[).]\s+")),
     ("star", re.compile(r"(\*)\s+")),
-    ("dash", re.compile(r"([-•–·])\s*(?=\S)")),
+    ("dash", re.compile(r"([-•–—·●▪■◦►➢❖\uf0b7\uf0a7\uf0d8])\s*(?=\S)")),  # and Word symbol bullets in PDFs
     ("plus", re.compile(r"(\+)\s*(?=\S)")),
 ]
 _TOP_RANK = {"article": 0, "part": 1, "roman": 2}  # markers that always sit above the others

@@ -46,3 +46,9 @@ def test_work_plan_cells():
     assert deadlines.parse("hoàn thành trong tháng 6/2026").year == 2026
     assert deadlines.parse("Thường xuyên, hằng năm") is None
     assert deadlines.find_in_sentence("Sở Y tế hoàn thành trong tháng 6/2026.").year == 2026
+
+
+def test_half_year_and_span_inside_a_sentence():
+    assert deadlines.find_in_sentence("hoàn thành trong 6 tháng đầu năm 2026.").year == 2026
+    assert deadlines.find_in_sentence("thực hiện trong năm 2026 - 2027").year == 2027
+    assert deadlines.find_in_sentence("triển khai từ năm 2026") is None

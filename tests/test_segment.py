@@ -67,3 +67,17 @@ def test_dotted_numbers_do_not_repeat_their_parents():
             "- Vận hành trạm bơm.\n\n3. Tổ chức thực hiện\n\nd) Sở Xây dựng\n")
     blocks = segment(text)
     assert [b.section for b in blocks] == ["II", "II.2", "II.2.1", "II.2.1.2", "II.2.1.2", "II.3", "II.3.d"]
+
+
+def test_marker_styles_of_older_documents_and_pdfs():
+    text = ("IV - TỔ CHỨC THỰC HIỆN\n\n1/ Sở Nội vụ:\n\n● Hướng dẫn thực hiện.\n\n\uf0b7 Tổng hợp kết quả.\n\n"
+            "2/ Sở Tài chính:\n\n▪ Bố trí kinh phí.\n")
+    blocks = segment(text)
+    assert [(b.marker_kind, b.marker) for b in blocks] == [
+        ("roman", "IV"), ("number", "1"), ("dash", "●"), ("dash", "\uf0b7"), ("number", "2"), ("dash", "▪")]
+    assert blocks[2].text == "Hướng dẫn thực hiện." and blocks[-1].section == "IV.2"
+
+
+def test_a_date_or_fraction_is_not_a_marker():
+    blocks = segment("30/6/2026 là hạn cuối.\n\n1/2 số xã đạt chuẩn.\n")
+    assert [b.marker_kind for b in blocks] == ["", ""]

@@ -31,3 +31,12 @@ def test_rows_of_a_work_plan_table():
 
 def test_split_cell_keeps_groups_and_drops_bullets():
     assert table_tasks.split_cell("- Sở Nội vụ;\n- UBND các huyện, thị xã") == ["Sở Nội vụ", "UBND các huyện, thị xã"]
+
+
+def test_roles_of_one_agency_cell():
+    assert table_tasks.roles("Chủ trì: Sở Y tế; Phối hợp: Công an tỉnh, Sở Công Thương") == (
+        ["Sở Y tế"], ["Công an tỉnh", "Sở Công Thương"])
+    assert table_tasks.roles("UBND các xã, Sở Nông nghiệp và Môi trường (chủ trì)") == (
+        ["Sở Nông nghiệp và Môi trường"], ["UBND các xã"])
+    assert table_tasks.roles("Sở Nội vụ chủ trì, các sở, ngành phối hợp") == (["Sở Nội vụ"], ["các sở, ngành"])
+    assert table_tasks.roles("Sở Tư pháp") == (["Sở Tư pháp"], [])
