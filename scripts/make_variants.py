@@ -3,8 +3,9 @@
     .venv/bin/python scripts/make_variants.py SRC_DIR OUT_DIR --formats docx,pdf,doc,odt,scan,tcvn3,vni
 
 Each variant lands in OUT_DIR/<format>/ with the text's stem (gold files match
-by stem): DOCX written with python-docx (one paragraph per line, pipe rows as
-a real table, markdown markup removed), PDF/.doc/.odt converted from that DOCX
+by stem): DOCX written with python-docx (the paragraphs, list items and
+tables the pipeline's segmenter finds in the text: hard-wrapped lines joined,
+markdown and web-copy tables as real tables, markdown markup removed), PDF/.doc/.odt converted from that DOCX
 by LibreOffice, a scanned PDF (pages rendered to images, no text layer), and
 TCVN3/VNI text files encoded with tables written here, independent of the
 decoder's tables in pipeline/readers/legacy.py.
@@ -18,8 +19,8 @@ import unicodedata
 from pathlib import Path
 
 FORMATS = ("docx", "pdf", "doc", "odt", "scan", "tcvn3", "vni")
-_MARKUP = re.compile(r"\*\*|^#{1,6}\s*")
-_SEPARATOR = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*$")
+_EMPHASIS_OPENS = re.compile(r"^\s*\*{1,2}(?=\S)")
+_EMPHASIS_CLOSES = re.compile(r"(?<=\S)\*{1,2}\s*$")
 
 # TCVN3 encoder: for each base vowel, its codes for no tone, huyền, hỏi, ngã, sắc, nặng
 _TCVN3_VOWELS = {
@@ -89,7 +90,7 @@ def encode_vni(text: str) -> str:
                    for c in unicodedata.normalize("NFC", text))
 
 
-def _legacy_bytes(text: str) -> bytes:
+def legacy_bytes(text: str) -> bytes:
     """One byte per character: Latin-1 codes, Windows-1252 punctuation, '?' otherwise."""
     out = bytearray()
     for char in text:
@@ -98,10 +99,6 @@ def _legacy_bytes(text: str) -> bytes:
         except UnicodeEncodeError:
             out += char.encode("latin-1", errors="replace")
     return bytes(out)
-
-
-def _cells(line: str) -> list:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
 def _rule(table) -> None:
@@ -113,41 +110,75 @@ def _rule(table) -> None:
     table._tbl.tblPr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{edges}</w:tblBorders>"))
 
 
+def _paragraphs(raw: str) -> list:
+    """The raw lines of one block -> its paragraphs. Web copies set whole
+    paragraphs in bold or italics and hard-wrap them: an emphasis opening at a
+    line start or closing at a line end is a paragraph edge."""
+    from pipeline.normalize import normalize
+    groups = [[]]
+    for line in raw.splitlines():
+        if groups[-1] and _EMPHASIS_OPENS.match(line):
+            groups.append([])
+        groups[-1].append(line)
+        if _EMPHASIS_CLOSES.search(line):
+            groups.append([])
+    texts = (" ".join(normalize("\n".join(group)).text.split()) for group in groups)
+    return [text for text in texts if text]
+
+
+def document_parts(text: str) -> list:
+    """The text as a word processor holds it: paragraphs (str) and tables
+    (lists of rows of cell texts), as the pipeline's segmenter reads the text
+    (hard-wrapped lines joined, web-copy tables in any of their forms)."""
+    from pipeline.normalize import normalize
+    from pipeline.segment import segment
+    normalized = normalize(text)
+    parts = []
+    for block in segment(normalized.text):
+        if block.kind == "row":
+            if not parts or isinstance(parts[-1], str):
+                parts.append([])
+            parts[-1].append([cell.text for cell in block.cells])
+        else:
+            start, end = normalized.raw_span(block.start, block.end)
+            parts.extend(_paragraphs(text[start:end]))
+    return parts
+
+
+def _add_table(document, rows: list) -> None:
+    width = max(len(row) for row in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    _rule(table)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+        if len(row) < width:  # a shorter row: its last cell spans the rest
+            table.cell(i, len(row) - 1).merge(table.cell(i, width - 1)).text = row[-1]
+
+
 def write_docx(text: str, target: Path) -> None:
     import docx
     from docx.shared import Pt
     document = docx.Document()
-    rows = []
-
-    def flush_table():
-        if rows:
-            width = max(len(r) for r in rows)
-            table = document.add_table(rows=len(rows), cols=width)
-            _rule(table)
-            for i, row in enumerate(rows):
-                for j, value in enumerate(row):
-                    table.cell(i, j).text = value
-            rows.clear()
-
-    for raw in text.splitlines():
-        line = _MARKUP.sub("", raw).strip()
-        if line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
-            if not _SEPARATOR.match(line):
-                rows.append(_cells(line))
-            continue
-        flush_table()
-        if line:  # 6 pt after each paragraph, as office templates set it
-            document.add_paragraph(line).paragraph_format.space_after = Pt(6)
-    flush_table()
+    for part in document_parts(text):
+        if isinstance(part, list):
+            _add_table(document, part)
+        else:  # 6 pt after each paragraph, as office templates set it
+            document.add_paragraph(part).paragraph_format.space_after = Pt(6)
     document.save(str(target))
 
 
-def libreoffice(source: Path, folder: Path, target: str) -> Path:
+def libreoffice_all(sources: list, folder: Path, target: str) -> list:
+    """Converts the files with one LibreOffice start; returns the new files."""
     with tempfile.TemporaryDirectory(prefix="variants-lo-") as profile:
         subprocess.run(["soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-                        "--norestore", "--convert-to", target, "--outdir", str(folder), str(source)],
-                       capture_output=True, timeout=300, check=True)
-    return folder / f"{source.stem}.{target}"
+                        "--norestore", "--convert-to", target, "--outdir", str(folder), *map(str, sources)],
+                       capture_output=True, timeout=300 * len(sources), check=True)
+    return [folder / f"{source.stem}.{target}" for source in sources]
+
+
+def libreoffice(source: Path, folder: Path, target: str) -> Path:
+    return libreoffice_all([source], folder, target)[0]
 
 
 def write_scan(pdf_path: Path, target: Path, dpi: int = 200) -> None:
@@ -167,16 +198,21 @@ def make(source: Path, out: Path, formats: list) -> None:
     if set(formats) - {"tcvn3", "vni"}:
         docx_path.parent.mkdir(parents=True, exist_ok=True)
         write_docx(text, docx_path)
-    for name in ("doc", "odt", "pdf"):
+    for name in ("odt", "pdf"):
         if name in formats:
             libreoffice(docx_path, folders[name], name)
-    if "scan" in formats:
+    if "doc" in formats:  # by way of ODT: python-docx tables lose their cells going straight to .doc
+        with tempfile.TemporaryDirectory() as folder:
+            libreoffice(libreoffice(docx_path, Path(folder), "odt"), folders["doc"], "doc")
+    if "scan" in formats and "pdf" in formats:
+        write_scan(folders["pdf"] / f"{source.stem}.pdf", folders["scan"] / f"{source.stem}.pdf")
+    elif "scan" in formats:
         with tempfile.TemporaryDirectory() as folder:
             write_scan(libreoffice(docx_path, Path(folder), "pdf"), folders["scan"] / f"{source.stem}.pdf")
     if "tcvn3" in formats:
-        (folders["tcvn3"] / source.name).write_bytes(_legacy_bytes(encode_tcvn3(text)))
+        (folders["tcvn3"] / source.name).write_bytes(legacy_bytes(encode_tcvn3(text)))
     if "vni" in formats:
-        (folders["vni"] / source.name).write_bytes(_legacy_bytes(encode_vni(text)))
+        (folders["vni"] / source.name).write_bytes(legacy_bytes(encode_vni(text)))
 
 
 def main(argv=None) -> int:

@@ -1,10 +1,12 @@
 """Each reader on generated Vietnamese documents: DOCX (tables, merged cells,
 legacy fonts), HTML, office formats, PDF layout and stamped fields."""
+from pathlib import Path
+
 import pytest
 
 from pipeline.readers import read, table_row_line
 from pipeline.readers.pdf_fields import classify
-from tests.fixtures.documents import PARAGRAPHS, TABLE, convert, soffice, write_docx
+from tests.fixtures.documents import PARAGRAPHS, TABLE, convert, soffice, write_docx, write_stamped_pdf
 
 needs_libreoffice = pytest.mark.skipif(not soffice(), reason="LibreOffice (soffice) is not installed")
 
@@ -109,3 +111,23 @@ def test_pdf_paragraphs_and_table_rows(converted):
     assert paragraphs[-1] in blocks
     assert table_row_line(TABLE[2]) in source.text.splitlines()
     assert source.pages == 1 and not source.ocr_pages
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+HEADER = [("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", 60, 780), ("Số:", 60, 740), ("/KH-UBND", 130, 740),
+          ("Nghệ An, ngày", 300, 740), ("tháng", 420, 740), ("năm 2027", 480, 740), ("KẾ HOẠCH", 250, 700)]
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="no TTF font with Vietnamese glyphs (fonts-dejavu-core)")
+def test_pdf_number_and_date_stamped_over_the_blanks(tmp_path):
+    stamps = [("75", 95, 740), ("3", 400, 740), ("11", 455, 740)]
+    source = read(write_stamped_pdf(tmp_path / "signed.pdf", DEJAVU, HEADER, stamps))
+    assert source.fields == {"number": "75/KH-UBND", "date": "2027-11-03"}
+    assert "Số: /KH-UBND" in source.text  # the printed text is left as printed
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="no TTF font with Vietnamese glyphs (fonts-dejavu-core)")
+def test_pdf_stamp_away_from_the_blanks_is_not_a_field(tmp_path):
+    stamps = [("75", 300, 600), ("3", 400, 740)]  # a stamp under the title; the month blank left empty
+    source = read(write_stamped_pdf(tmp_path / "signed.pdf", DEJAVU, HEADER, stamps))
+    assert source.fields == {}

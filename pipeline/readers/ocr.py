@@ -7,6 +7,7 @@ One Tesseract process per core, each limited to one thread (OMP_THREAD_LIMIT=1),
 so pages of a scan are read in parallel without oversubscribing the CPU.
 """
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -19,11 +20,16 @@ from pipeline.readers.pdf_layout import Line, join_pages, merge_same_baseline, p
 
 LANGUAGE = "vie"
 DPI = 300  # Tesseract reads best at 300 dpi
+PSM = "4"  # page segmentation: one column of lines (keeps lone cells such as a row number)
 TIMEOUT = 300  # seconds for one page
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _TSV_COLUMNS = 12  # level page block par line word left top width height conf text
 _DOUBTFUL = 60  # confidence (0-100) below which a word is read again
 _MAX_REREAD = 40  # words read again per page, at most
+# letters the Vietnamese model emits that Vietnamese never writes: a doubled
+# "ĐÐ" / "NÑ" (a stroke read twice) or a lookalike
+_STRAY = re.compile(r"(?<=Đ)Ð|(?<=N)Ñ|(?<=n)ñ")
+_LOOKALIKES = str.maketrans({"Ð": "Đ", "¡": "i", "Ñ": "N", "ñ": "n"})
 
 
 @dataclass(frozen=True)
@@ -66,9 +72,14 @@ def _words(tsv: str) -> list:
         cells = row.split("\t")
         if len(cells) >= _TSV_COLUMNS and cells[0] == "5" and cells[11].strip():
             left, top, width, height = map(int, cells[6:10])
-            words.append(Word(cells[11].strip(), left, top, left + width, top + height, float(cells[10]),
+            words.append(Word(clean_word(cells[11].strip()), left, top, left + width, top + height, float(cells[10]),
                               tuple(cells[2:5])))
     return words
+
+
+def clean_word(text: str) -> str:
+    """'QĐÐ' -> 'QĐ', '¡)' -> 'i)': letters no Vietnamese text has."""
+    return _STRAY.sub("", text).translate(_LOOKALIKES)
 
 
 def _reread(image, word: Word, folder: str) -> Word:
@@ -89,7 +100,7 @@ def _reread(image, word: Word, folder: str) -> Word:
 
 def _ocr_file(image_path: str) -> list:
     """[Word] of one page image, doubtful ones read again."""
-    words = _words(_tesseract(image_path, "-l", LANGUAGE, "--psm", "3"))
+    words = _words(_tesseract(image_path, "-l", LANGUAGE, "--psm", PSM))
     doubtful = [i for i, w in enumerate(words) if w.confidence < _DOUBTFUL][:_MAX_REREAD]
     if doubtful:
         from PIL import Image

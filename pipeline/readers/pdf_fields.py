@@ -111,12 +111,14 @@ def _chars(page) -> list:
     return [(char, textpage.get_charbox(i)) for i, char in enumerate(text)]
 
 
-def _has_widgets(page) -> bool:
+def _has_stamps(page) -> bool:
+    """The page carries widgets, stamps or free-text annotations."""
     import pypdfium2.raw as pdfium_c
+    kinds = (pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_STAMP, pdfium_c.FPDF_ANNOT_FREETEXT)
     for index in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
         annot = pdfium_c.FPDFPage_GetAnnot(page.raw, index)
         try:
-            if pdfium_c.FPDFAnnot_GetSubtype(annot) == pdfium_c.FPDF_ANNOT_WIDGET:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) in kinds:
                 return True
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
@@ -139,10 +141,11 @@ def _runs(chars: list) -> list:
 
 
 def _stamps(pdf, page_chars: list) -> list:
-    """Boxes of the words the widgets' appearances add to page 1 when flattened."""
+    """Boxes of the words the annotations' appearances add to page 1 when flattened."""
+    import pypdfium2.raw as pdfium_c
     page = pdf[0]
     try:
-        page.flatten()
+        pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
     finally:
         page.close()
     printed = {(c, round(b[0] / _SAME_PLACE), round(b[1] / _SAME_PLACE)) for c, b in page_chars}
@@ -183,8 +186,8 @@ def _stamped_date(stamps: list, page_chars: list, text: str) -> dict:
 
 
 def stamped_fields(pdf, first_page) -> dict:
-    """Number and date that signature widgets stamp over the blanks of page 1."""
-    if not _has_widgets(first_page):
+    """Number and date that signature widgets or stamps show over the blanks of page 1."""
+    if not _has_stamps(first_page):
         return {}
     page_chars = _chars(first_page)
     text = "".join(c for c, _ in page_chars)

@@ -18,6 +18,7 @@ from pipeline.readers.pdf_tables import continue_rows
 _PAGE_NUMBER = re.compile(r"^(?:(?:Trang|trang|Page)\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*/\s*\d{1,4})?$")
 _DIGITS = re.compile(r"\d+")
 _HYPHENATED = re.compile(r"[^\W\d]-$")
+_CUT_SYMBOL = re.compile(r"/[A-ZĐ]{1,10}-$")  # "3098/QĐ-" at a line end, "UBND" on the next
 _MARKER = re.compile(r"^(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,4}[.)]|Điều\s+\d+)\s")
 _SENTENCE_END = re.compile(r"[.:;!?]\W*$")
 _JUNK = str.maketrans({"\ufffe": "", "\x02": "", "\x00": ""})
@@ -154,6 +155,8 @@ def paragraph_text(lines: list) -> str:
         elif _HYPHENATED.search(out[-1]) and line.text[:1].islower():
             out.append(line.text)
             out[-2] = out[-2][:-1]
+        elif _CUT_SYMBOL.search(out[-1]) and line.text[:1].isupper():
+            out.append(line.text)
         else:
             out.append(" " + line.text)
     return "".join(out)
