@@ -1,6 +1,7 @@
 """TCVN3 and VNI: text encoded with the independent tables of
 scripts/make_variants.py comes back as the same Unicode text."""
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,20 @@ def test_fonts_name_their_encoding():
     assert legacy.decode_font_text("quyÕt ®Þnh", ".VnTimeH") == "QUYẾT ĐỊNH"
     assert legacy.decode_font_text("Sôû Y teá", "VNI-Times") == "Sở Y tế"
     assert legacy.decode_font_text("Sở Y tế", "Times New Roman") == "Sở Y tế"
+
+
+def test_unicode_vietnamese_is_recognised_without_decoding(monkeypatch):
+    def decoded(text, *args):
+        raise AssertionError("Unicode text decoded as a legacy encoding")
+    monkeypatch.setattr(legacy, "decode_tcvn3", decoded)
+    monkeypatch.setattr(legacy, "decode_vni", decoded)
+    text = ("Ủy ban nhân dân tỉnh Thái Nguyên giao Sở Xây dựng chủ trì rà soát quy hoạch chung, "
+            "báo cáo kết quả trước quý IV/2026; Sở Tài chính bảo đảm kinh phí.")
+    assert legacy.detect(text) == ""
+    assert legacy.detect(unicodedata.normalize("NFD", text)) == ""
+
+
+def test_legacy_body_under_a_unicode_heading_is_still_found():
+    heading = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    assert legacy.detect(heading + encode_tcvn3("\n".join(SENTENCES * 2))) == "tcvn3"
+    assert legacy.detect(heading + encode_vni("\n".join(SENTENCES * 2))) == "vni"

@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.readers import read, table_row_line
 from pipeline.readers.pdf_fields import classify
+from pipeline.readers.pdf_layout import Line, pages_text
 from tests.fixtures.documents import PARAGRAPHS, TABLE, convert, soffice, write_docx, write_stamped_pdf
 
 needs_libreoffice = pytest.mark.skipif(not soffice(), reason="LibreOffice (soffice) is not installed")
@@ -131,3 +132,43 @@ def test_pdf_stamp_away_from_the_blanks_is_not_a_field(tmp_path):
     stamps = [("75", 300, 600), ("3", 400, 740)]  # a stamp under the title; the month blank left empty
     source = read(write_stamped_pdf(tmp_path / "signed.pdf", DEJAVU, HEADER, stamps))
     assert source.fields == {}
+
+
+def _table(rows: list, bottom: float, top: float) -> Line:
+    return Line("", 85, 517, bottom, top, rows)
+
+
+def test_pdf_table_rows_cut_by_page_breaks_are_joined_again():
+    header = ["STT", "Nhiệm vụ", "Cơ quan chủ trì"]
+    pages = [
+        [Line("Điều 2. Phân công nhiệm vụ cụ thể như sau:", 85, 400, 700, 712),
+         _table([header, ["1", "Rà soát, cắt giảm thủ tục hành chính", "Sở Tư pháp"]], 72, 690)],
+        [_table([["", "trong lĩnh vực đất đai, xây dựng", ""]], 72, 720)],  # the cut row fills a whole page
+        [_table([["", "trên địa bàn tỉnh", "và Sở Nội vụ"], ["2", "Số hóa hồ sơ lưu trữ", "Sở Khoa học và Công nghệ"]],
+                500, 720),
+         Line("Điều 3. Quyết định này có hiệu lực kể từ ngày ký.", 85, 420, 470, 482)],
+    ]
+    lines = "\n".join(pages_text(pages)[0]).splitlines()
+    assert table_row_line(header) in lines  # tables opening or closing every page are no running header
+    assert ("| 1 | Rà soát, cắt giảm thủ tục hành chính trong lĩnh vực đất đai, xây dựng trên địa bàn tỉnh "
+            "| Sở Tư pháp và Sở Nội vụ |") in lines
+    assert "| 2 | Số hóa hồ sơ lưu trữ | Sở Khoa học và Công nghệ |" in lines
+    assert sum(line.startswith("|") for line in lines) == 3
+
+
+LONG_TASK = ("Chủ trì, phối hợp với các sở, ban, ngành và Ủy ban nhân dân cấp xã rà soát, đánh giá hiện trạng "
+             "hạ tầng số, đề xuất giải pháp nâng cấp đường truyền, bảo đảm an toàn thông tin mạng; ") * 14
+
+
+@needs_libreoffice
+def test_pdf_table_running_over_several_pages(tmp_path):
+    agencies = ["Sở Khoa học và Công nghệ", "Sở Nội vụ", "Sở Tài chính", "Công an tỉnh"]
+    table = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"]]
+    table += [[str(i), f"Xây dựng cơ sở dữ liệu chuyên ngành số {i}, kết nối với nền tảng dùng chung của tỉnh",
+               agencies[i % 4], f"Quý {'I' * (i % 3 + 1)}/2027"] for i in range(1, 25)]
+    table.insert(12, ["12a", LONG_TASK.strip(), "Sở Khoa học và Công nghệ", "Năm 2027"])
+    pdf = convert(write_docx(tmp_path / "kh.docx", PARAGRAPHS[:3], table), "pdf", tmp_path)
+    source = read(pdf)
+    rows = [line for line in source.text.splitlines() if line.startswith("|")]
+    assert source.pages >= 3
+    assert rows == [table_row_line(row) for row in table]

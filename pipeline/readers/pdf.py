@@ -6,14 +6,16 @@ the pages that draw rules (pdf_tables), pages with no text layer from OCR
 legacy Vietnamese fonts is converted (legacy).
 """
 import os
+import re
 from pathlib import Path
 
 from pipeline.readers import ReadError, SourceText, legacy, ocr
 from pipeline.readers.pdf_fields import read_fields
 from pipeline.readers.pdf_layout import Line, join_pages, page_lines, pages_text
-from pipeline.readers.pdf_tables import continue_rows, has_rules, page_tables
+from pipeline.readers.pdf_tables import has_rules, page_tables
 
 _MIN_TEXT = 20  # non-space characters below which a page counts as scanned
+_SPACES = re.compile(r"\s+")
 
 
 def _open(path: Path):
@@ -31,8 +33,8 @@ def _open(path: Path):
     return pdf
 
 
-def _needs_ocr(textpage) -> bool:
-    return sum(not c.isspace() for c in textpage.get_text_range()) < _MIN_TEXT
+def _needs_ocr(text: str) -> bool:
+    return len(_SPACES.sub("", text)) < _MIN_TEXT
 
 
 class _Tables:
@@ -69,13 +71,14 @@ def _layout_pages(pdf, path: Path) -> tuple:
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
+            text = textpage.get_text_range()
             if index == 0:
-                first_text = textpage.get_text_range()
-            if _needs_ocr(textpage):
+                first_text = text
+            if _needs_ocr(text):
                 scanned.append(index)
                 pages.append([])
                 continue
-            lines = page_lines(textpage)
+            lines = page_lines(textpage, text)
             if has_rules(page):
                 lines = _with_tables(lines, tables.on(index, page.get_height()))
             pages.append(lines)

@@ -21,7 +21,9 @@ _HYPHENATED = re.compile(r"[^\W\d]-$")
 _CUT_SYMBOL = re.compile(r"/[A-ZĐ]{1,10}-$")  # "3098/QĐ-" at a line end, "UBND" on the next
 _MARKER = re.compile(r"^(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,4}[.)]|Điều\s+\d+)\s")
 _SENTENCE_END = re.compile(r"[.:;!?]\W*$")
-_JUNK = str.maketrans({"\ufffe": "", "\x02": "", "\x00": ""})
+_JUNK = str.maketrans({"\ufffe": "", "\x02": "", "\x00": ""})  # soft-hyphen marks, NULs
+_EDGE_JUNK = " \t\u00a0\ufffe\x02\x00"
+_TEXT_LINE = re.compile(r"[^\r\n]+")
 _INDENT = 8.0  # points beyond the left margin that make a first-line indent
 _SHORT = 0.75  # a line ending before this share of the text width is a last line
 
@@ -40,15 +42,20 @@ class Line:
         return self.rows is not None
 
 
-def page_lines(textpage) -> list:
-    """The text layer's lines with their boxes (PDF units, y upwards)."""
-    text = textpage.get_text_range().translate(_JUNK)
-    lines, index = [], 0
-    for raw in re.split(r"\r\n|\r|\n", text):
-        boxes = [textpage.get_charbox(i) for i in range(index, index + len(raw)) if not raw[i - index].isspace()]
-        index += len(raw) + (2 if text[index + len(raw):index + len(raw) + 2] == "\r\n" else 1)
-        if boxes and raw.strip():
-            lines.append(Line(raw.strip(), min(b[0] for b in boxes), max(b[2] for b in boxes),
+def page_lines(textpage, text: str = None) -> list:
+    """The text layer's lines with their boxes (PDF units, y upwards): a line's
+    box is the union of the rectangles pdfium draws around its characters."""
+    text = textpage.get_text_range() if text is None else text
+    lines = []
+    for match in _TEXT_LINE.finditer(text):
+        raw = match.group(0)
+        content = raw.strip(_EDGE_JUNK)
+        if not content.strip():
+            continue
+        start = match.start() + len(raw) - len(raw.lstrip(_EDGE_JUNK))
+        boxes = [textpage.get_rect(i) for i in range(textpage.count_rects(start, len(content)))]
+        if boxes:
+            lines.append(Line(content.translate(_JUNK).strip(), min(b[0] for b in boxes), max(b[2] for b in boxes),
                               min(b[1] for b in boxes), max(b[3] for b in boxes)))
     return merge_same_baseline(lines)
 
@@ -89,16 +96,17 @@ def _numbered_edges(pages: list) -> set:
 
 
 def drop_running_lines(pages: list) -> list:
-    """Remove page numbers and the header/footer lines repeated on most pages."""
+    """Remove page numbers and the header/footer lines repeated on most pages
+    (tables, which may open or close every page, are kept)."""
     edges = Counter()
     for lines in pages:
-        edges.update({_edge_key(line) for line in lines[:2] + lines[-2:]})
+        edges.update({_edge_key(line) for line in lines[:2] + lines[-2:] if not line.block})
     repeated = {key for key, n in edges.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}
     numbered = _numbered_edges(pages)
     cleaned = []
     for lines in pages:
         edge = {id(line): name for name, group in (("bottom", lines[-2:]), ("top", lines[:2])) for line in group}
-        cleaned.append([line for line in lines if id(line) not in edge or not (
+        cleaned.append([line for line in lines if id(line) not in edge or line.block or not (
             _edge_key(line) in repeated or (edge[id(line)] in numbered and _is_page_number(line.text)))])
     return cleaned
 
@@ -177,10 +185,15 @@ def continues(lines: list, next_lines: list) -> bool:
 
 def _join_tables_across_pages(pages: list) -> None:
     """A table going on at the top of the next page continues the rows of the
-    one ending the page; then every table's rows are written as pipe lines."""
-    for previous, current in zip(pages, pages[1:]):
-        if previous and current and previous[-1].block and current[0].block:
-            current[0].rows = continue_rows(previous[-1].rows, current[0].rows)
+    one ending the page (a row cut by the page break may run over several
+    pages); then every table's rows are written as pipe lines."""
+    open_rows = None  # rows of the table ending the previous page
+    for lines in pages:
+        if open_rows is not None and lines and lines[0].block:
+            lines[0].rows = continue_rows(open_rows, lines[0].rows)
+            if len(lines) == 1 and not lines[0].rows:  # one cut row over the whole page
+                continue
+        open_rows = lines[-1].rows if lines and lines[-1].block else None
     for lines in pages:
         for line in lines:
             if line.block:

@@ -3,10 +3,12 @@
 Rows become cell lists: a horizontally merged cell appears once, a
 vertically merged one repeats its value in the rows it spans.
 """
+import re
 from dataclasses import dataclass
 
 _THIN = 3.0  # points: a path thinner than this is a rule
 _LONG = 20.0
+_CUT_SYMBOL = re.compile(r"(/[A-ZĐ]{1,10}-)\n(?=[A-ZĐ])")  # "84/BC-" at a line end, "UBND" on the next
 
 
 @dataclass
@@ -22,7 +24,8 @@ class Table:
 
 
 def has_rules(page) -> bool:
-    """At least 3 horizontal and 2 vertical rules among the page's paths."""
+    """Rules that draw a grid of two rows or two columns at least: a table, or
+    one row of a table going on over the whole page (2 horizontal, 3 vertical)."""
     import pypdfium2.raw as pdfium_c
     horizontal = vertical = 0
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
@@ -30,7 +33,7 @@ def has_rules(page) -> bool:
         width, height = right - left, top - bottom
         horizontal += width > _LONG and height < _THIN
         vertical += height > _LONG / 2 and width < _THIN
-        if horizontal >= 3 and vertical >= 2:
+        if horizontal >= 2 and vertical >= 2 and horizontal + vertical >= 5:
             return True
     return False
 
@@ -48,7 +51,7 @@ def _row_cells(boxes: list, texts: list, above: list, lefts: list) -> list:
     cells, spanning_right = [], -1.0
     for j, (box, text) in enumerate(zip(boxes, texts)):
         if box is not None:
-            cells.append(text or "")
+            cells.append(_CUT_SYMBOL.sub(r"\1", text or ""))
             spanning_right = box[2]
         elif j < len(lefts) and spanning_right > lefts[j] + 1:
             continue  # covered by the cell on its left: merged across
