@@ -18,6 +18,7 @@ from typing import Optional
 
 from extractors import deadlines
 from pipeline.records import Deadline, Span, Target
+from pipeline.segment import is_title
 
 # ---- percentages ---------------------------------------------------------
 
@@ -313,9 +314,12 @@ def _folded(text: str) -> str:
     return " ".join((text or "").casefold().split())
 
 
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
 def _is_title(text: str) -> bool:
-    letters = [c for c in re.sub(r"\([^)]*\)", "", text) if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    """Mostly capitals, parentheses aside: "MỤC TIÊU ĐẾN NĂM 2030 (dự kiến)"."""
+    return is_title(_PARENTHESES.sub("", text), min_letters=12, upper_share=0.8)
 
 
 class _Context:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors import agencies, deadlines, registry, table_tasks
+from pipeline.segment import is_title
 from pipeline import segment as segmenting
 from pipeline.records import Deadline, Span, Task
 
@@ -367,7 +368,7 @@ class _Walker:
         if _RECIPIENTS.match(text) or _FOOTNOTE.match(text):
             self.in_recipients = True
             self.in_footnotes = self.in_footnotes or bool(_FOOTNOTE.match(text))
-        elif _is_title(text):
+        elif is_title(text, min_letters=4):
             self.in_recipients = False
             self.loose_heading = None
             self.tables.caption = deadlines.title_year(text)
@@ -569,11 +570,6 @@ def _locate(text: str, block, piece: str):
     if at < 0 or len(piece) == len(block.text.strip()):
         return block.start, block.end
     return at, min(block.end, at + len(piece))
-
-
-def _is_title(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)  # "SỞ Y TẾ"
 
 
 def _issue_year(doc) -> Optional[int]:

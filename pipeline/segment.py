@@ -25,6 +25,7 @@ _MARKERS = [  # (kind, pattern); the first that matches names the marker
     ("plus", re.compile(r"(\+)\s*(?=\S)")),
 ]
 _TOP_RANK = {"article": 0, "part": 1, "roman": 2}  # markers that always sit above the others
+_LETTER = re.compile(r"[^\W\d_]")
 _TABLE_SEPARATOR = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _MAX_CELL_LINES = 40
 
@@ -126,7 +127,7 @@ def _bare_pipe_rows(lines: list, i: int):
             i += 1
             break
         first = next((ln.text for ln in lines[i + 1:j] if ln.text), "")
-        if _is_title(first):  # "PHỤ LỤC II" between tables
+        if is_title(first):  # "PHỤ LỤC II" between tables
             i += 1
             break
         cell = _cell_from(lines[i + 1:j])
@@ -181,7 +182,7 @@ def _cell_rows(lines: list, i: int, width: int):
         if not text or text == "\f":
             i += 1
             continue
-        if _is_title(text) or text.startswith("Nơi nhận") or len(row) > width + 4:
+        if is_title(text) or text.startswith("Nơi nhận") or len(row) > width + 4:
             break
         if _ROW_START.match(text) and (text.rstrip(".") == str(expected) or not text[0].isdigit()):
             if row:
@@ -243,7 +244,7 @@ class _Builder:
             block.path = list(self.stack)
             self.stack.append(block)
         else:
-            if _is_title(rest):  # "KẾ HOẠCH", "PHỤ LỤC": a new part of the document
+            if is_title(rest):  # "KẾ HOẠCH", "PHỤ LỤC": a new part of the document
                 self.stack = []
             block.path = list(self.stack)
         self.open = block
@@ -263,9 +264,12 @@ class _Builder:
         self.blocks.append(block)
 
 
-def _is_title(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and all(c.isupper() for c in letters)
+def is_title(text: str, min_letters: int = 6, upper_share: float = 1.0) -> bool:
+    """Text set in capitals ("KẾ HOẠCH", "PHỤ LỤC II"): at least `upper_share` of its letters."""
+    if upper_share >= 1.0 and not text.isupper():
+        return False
+    letters = _LETTER.findall(text)
+    return len(letters) >= min_letters and sum(map(str.isupper, letters)) >= upper_share * len(letters)
 
 
 _HEADER_WORDS = re.compile(r"chủ trì|phối hợp|thực hiện|thời gian|thời hạn|nhiệm vụ|nội dung|tiến độ|chỉ tiêu",
