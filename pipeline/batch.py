@@ -151,18 +151,25 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
         writer.commit()
     summary.documents, summary.tasks, summary.targets = (writers[n].count for n in ("documents", "tasks", "targets"))
     summary.problems = writers["problems"].count
-    _write_reviews(out_dir)
+    _write_reviews(out_dir, summary)
     index.build(out_dir)
     summary.seconds = time.perf_counter() - started
     jsonl.write_json_atomic(out_dir / "run.json", _run_record(summary, workers))
     return summary
 
 
-def _write_reviews(out_dir: Path) -> None:
-    """review.xlsx and html/ from the JSONL outputs; the records are freed before the index is built."""
-    records = [jsonl.read(out_dir / f"{n}.jsonl") for n in OUTPUTS]
-    excel.write(out_dir / "review.xlsx", *records)
-    html.write(out_dir, *records[:3])
+def _write_reviews(out_dir: Path, summary: RunSummary) -> None:
+    """review.xlsx and html/index.html, streaming the JSONL outputs (the document pages were written
+    as results arrived). Warnings about a workbook cut at Excel's row limit go to problems.jsonl."""
+    records = [jsonl.Records(out_dir / f"{n}.jsonl") for n in OUTPUTS]
+    warnings = excel.write(out_dir / "review.xlsx", *records)
+    if warnings:
+        jsonl.append(out_dir / "problems.jsonl", warnings)
+        summary.problems += len(warnings)
+        for warning in warnings:
+            _report(warning["path"], warning["cause"])
+    counts = {e["path"]: (e.get("tasks") or 0, e.get("targets") or 0) for e in summary.inputs if e.get("status") == "ok"}
+    html.write_index(out_dir, records[0], summary.documents, counts)
 
 
 def _report(path: str, cause: str) -> None:
@@ -178,7 +185,9 @@ def _take(result: dict, writers: dict, summary: RunSummary) -> None:
         entry["status"] = "failed"
     else:
         writers["documents"].write(result["document"])
-        html.write_text(writers["documents"].path.parent, result["document"]["doc_id"], result["text"])
+        out_dir = writers["documents"].path.parent
+        html.write_text(out_dir, result["document"]["doc_id"], result["text"])
+        html.write_page(out_dir, result["document"], result["text"], result["tasks"], result["targets"])
         for kind in ("tasks", "targets"):
             for record in result[kind]:
                 writers[kind].write(record)
@@ -197,7 +206,7 @@ def _previous_inputs(out_dir: Path) -> dict:
         if previous_run.get("code") != code_fingerprint():  # the extractors changed: redo everything
             return {}
         inputs = previous_run["inputs"]
-        present = {d["source"]["path"] for d in _stream(out_dir / "documents.jsonl")}
+        present = {d["source"]["path"] for d in jsonl.stream(out_dir / "documents.jsonl")}
     except (OSError, ValueError, KeyError):
         return {}
     return {e["path"]: e for e in inputs if e.get("status") == "ok" and e.get("sha256") and e["path"] in present}
@@ -226,11 +235,6 @@ def _split_unchanged(files: list, previous: dict) -> tuple:
     return todo, kept
 
 
-def _stream(path: Path):
-    with open(path, encoding="utf-8") as handle:
-        yield from (json.loads(line) for line in handle if line.strip())
-
-
 def _record_path(kind: str, record: dict) -> str:
     if kind == "documents":
         return record["source"]["path"]
@@ -242,7 +246,7 @@ def _copy_kept(out_dir: Path, kept: list, writers: dict, summary: RunSummary) ->
     paths = {entry["path"] for entry in kept}
     for kind in OUTPUTS if paths else ():
         if (out_dir / f"{kind}.jsonl").exists():
-            for record in _stream(out_dir / f"{kind}.jsonl"):
+            for record in jsonl.stream(out_dir / f"{kind}.jsonl"):
                 if _record_path(kind, record) in paths:
                     writers[kind].write(record)
     for entry in kept:

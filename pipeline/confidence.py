@@ -25,8 +25,3 @@ def score(record: dict, warnings=()) -> float:
 
 def is_low(value: float) -> bool:
     return value < LOW
-
-
-def warnings_by_doc(documents: list) -> dict:
-    """doc_id -> the document's warnings."""
-    return {d["doc_id"]: list(d.get("warnings") or []) for d in documents}

@@ -76,3 +76,18 @@ def test_bad_file_mixed_in_gives_exit_code_2_and_keeps_the_rest(tmp_path):
     assert any(p["path"].endswith("broken.pdf") and p["severity"] == "error" for p in problems)
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert run["counts"]["failed"] == 1
+
+
+def test_workbook_cut_at_the_row_limit_is_reported_and_jsonl_stays_complete(tmp_path, monkeypatch):
+    from pipeline.writers import excel
+    monkeypatch.setattr(excel, "MAX_ROWS", excel.HEADER_ROWS + 1)  # room for one record per sheet
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "own_plan.txt").write_text(OWN_PLAN, encoding="utf-8")
+    summary = batch.run([tmp_path / "in"], tmp_path / "out", workers=1, progress=False)
+    assert summary.tasks == len(_lines(tmp_path / "out", "tasks")) >= 2
+    problems = [json.loads(line) for line in _lines(tmp_path / "out", "problems")]
+    cut = [p for p in problems if p["stage"] == "write"]
+    assert cut and all(p["severity"] == "warning" and "row limit" in p["cause"] for p in cut)
+    assert any("Nhiệm vụ" in p["cause"] for p in cut)
+    run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    assert run["counts"]["problems"] == len(problems) == summary.problems

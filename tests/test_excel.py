@@ -134,3 +134,98 @@ def test_low_confidence_row_is_flagged_in_summary(run_dir, tmp_path):
     assert any(f"<{confidence.LOW}" in rule.formula[0] for rule in rules)
     per_doc = next(r for r in book["Tổng hợp"].iter_rows(values_only=True) if r[1] == SEED.name)
     assert per_doc[4] >= len(tasks)
+
+
+# ------------------------------------------------------------------ streaming
+
+# written for these tests in the style of a provincial plan, not taken from the corpus
+OWN_TASKS = {
+    "d0000000000a1": [("II.1", "Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.", ["Sở Y tế"]),
+                      ("II.2", "Sở Công Thương phối hợp quản lý thị trường, xử lý hàng giả.", ["Sở Công Thương"])],
+    "d0000000000b2": [("III.1", "Sở Nông nghiệp và Môi trường chủ trì trồng mới rừng phòng hộ ven biển.",
+                       ["Sở Nông nghiệp và Môi trường"])],
+}
+
+
+def _own_run(folder, copies=1, n_extra_tasks=0):
+    """JSONL of two documents (tasks, a target per task) repeated `copies` times, written without extraction."""
+    writers = {kind: jsonl.JsonlWriter(folder / f"{kind}.jsonl") for kind in KINDS}
+    for copy in range(copies):
+        for number, (doc_id, rows) in enumerate(OWN_TASKS.items(), 1):
+            _own_document(writers, f"{doc_id}{copy or ''}", f"{number + 2 * copy}/KH-UBND",
+                          rows + [("IV.1", f"Ủy ban nhân dân cấp xã tuyên truyền lần {i}.", ["Ủy ban nhân dân cấp xã"])
+                                  for i in range(n_extra_tasks if number == 1 else 0)])
+    for writer in writers.values():
+        writer.commit()
+    return [jsonl.Records(folder / f"{kind}.jsonl") for kind in KINDS]
+
+
+def _own_document(writers, doc_id, number, rows):
+    writers["documents"].write({"doc_id": doc_id, "number": number, "title": "Kế hoạch năm 2026",
+                                "source": {"path": f"/in/{doc_id}.txt"}, "warnings": []})
+    for i, (section, text, lead) in enumerate(rows, 1):
+        task_id = f"{doc_id}-t{i:03d}"
+        writers["tasks"].write({"task_id": task_id, "doc_id": doc_id, "section": section, "text": text,
+                                "lead_agencies": lead, "coordinating_agencies": [], "evidence": "explicit",
+                                "deadline": {"text": "Năm 2026", "date": None, "year": 2026},
+                                "source": f"/in/{doc_id}.txt", "span": {"start": 0, "end": 5}})
+        writers["targets"].write({"target_id": f"{doc_id}-c{i:03d}", "doc_id": doc_id, "task_id": task_id,
+                                  "text": "Phấn đấu 95% hộ dân được tuyên truyền.", "value": 95,
+                                  "comparator": ">=", "evidence": "explicit", "deadline": None})
+
+
+def _rows(ws):
+    fields = _header(ws, 2)
+    return [dict(zip(fields, row)) for row in ws.iter_rows(min_row=3, values_only=True)]
+
+
+def test_streamed_workbook_links_each_target_to_its_task(tmp_path):
+    path = tmp_path / "review.xlsx"
+    assert excel.write(path, *_own_run(tmp_path)) == []
+    book = openpyxl.load_workbook(path)
+    targets = _rows(book["Chỉ tiêu"])
+    assert [(t["section"], t["agencies"]) for t in targets] == [
+        ("II.1", "Sở Y tế"), ("II.2", "Sở Công Thương"), ("III.1", "Sở Nông nghiệp và Môi trường")]
+    assert [t["document"] for t in targets] == ["1/KH-UBND", "1/KH-UBND", "2/KH-UBND"]
+    summary = list(book["Tổng hợp"].iter_rows(values_only=True))
+    assert ("1/KH-UBND", "d0000000000a1.txt", 2, 2, 0) in [r[:5] for r in summary]
+    assert ("2026", 3, 0) in [r[:3] for r in summary]  # targets without a deadline count as none
+    assert ("Sở Y tế", 1) in [r[:2] for r in summary]
+
+
+def test_rows_past_the_excel_limit_are_left_out_with_a_warning(tmp_path, monkeypatch):
+    monkeypatch.setattr(excel, "MAX_ROWS", excel.HEADER_ROWS + 4)
+    path = tmp_path / "review.xlsx"
+    warnings = excel.write(path, *_own_run(tmp_path, n_extra_tasks=3))
+    assert [w["stage"] for w in warnings] == ["write", "write"]  # tasks and targets: 6 each, 4 fit
+    assert all(w["severity"] == "warning" and "2 more" in w["cause"] for w in warnings)
+    book = openpyxl.load_workbook(path)
+    tasks = _rows(book["Nhiệm vụ"])
+    assert [t["task_id"][-4:] for t in tasks] == ["t001", "t002", "t003", "t004"]
+    ws = book["Nhiệm vụ"]
+    assert ws.freeze_panes == "B3" and ws.auto_filter.ref == f"A2:{ws.cell(2, ws.max_column).column_letter}6"
+    (choices,) = [v for v in ws.data_validations.dataValidation if v.formula1 == '"Đúng,Sửa,Xóa"']
+    assert str(choices.sqref).endswith("6")
+    assert [p["cause"] for p in _rows(book["Vấn đề"])][:2] == [w["cause"] for w in warnings]
+    notes = [r[0] for r in book["Tổng hợp"].iter_rows(values_only=True) if r[0] and "2 more" in r[0]]
+    assert notes, "the summary sheet says the workbook is cut"
+    summary = list(book["Tổng hợp"].iter_rows(values_only=True))
+    assert ("2026", 6, 0) in [r[:3] for r in summary]  # counts from every record, written or not
+    assert not any(r[1] == "d0000000000a1.txt" for r in summary)  # no room left for the per-document table
+
+
+def test_memory_stays_flat_when_documents_grow(tmp_path):
+    """Ten times the documents: the extra memory per extra record is a small fraction of a record."""
+    import tracemalloc
+    peaks, sizes = [], []
+    for copies in (10, 100):
+        folder = tmp_path / str(copies)
+        folder.mkdir()
+        records = _own_run(folder, copies, n_extra_tasks=8)
+        sizes.append(sum(1 for kind in records[1:3] for _ in kind))
+        tracemalloc.start()
+        excel.write(folder / "review.xlsx", *records)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    per_record = (peaks[1] - peaks[0]) / (sizes[1] - sizes[0])
+    assert per_record < 400, (peaks, per_record)  # holding the rows costs about 2 KB a record

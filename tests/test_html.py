@@ -48,6 +48,57 @@ def test_run_writes_a_page_per_document_and_an_index(tmp_path):
         assert f'data-go="{target["target_id"]}"' in page
 
 
+# written for these tests in the style of a district plan, not taken from the corpus
+DISTRICT_PLAN = """ỦY BAN NHÂN DÂN HUYỆN {name}
+Số: {number}/KH-UBND
+KẾ HOẠCH
+Phòng, chống dịch bệnh trên gia súc, gia cầm năm 2026
+
+1. Phòng Kinh tế chủ trì, phối hợp với Trung tâm Dịch vụ nông nghiệp tổ chức tiêm phòng vắc xin, hoàn thành trước ngày 30/4/2026.
+2. Ủy ban nhân dân các xã có trách nhiệm tuyên truyền cho người chăn nuôi về an toàn sinh học.
+3. Phấn đấu đến năm 2026 có 80% đàn gia súc được tiêm phòng.
+"""
+
+
+def _write_plans(folder: Path, names: list) -> None:
+    folder.mkdir(exist_ok=True)
+    for number, name in enumerate(names, 31):
+        (folder / f"{name.lower()}.txt").write_text(DISTRICT_PLAN.format(name=name, number=number), encoding="utf-8")
+
+
+def test_a_page_is_written_as_soon_as_its_document_is_done(tmp_path, monkeypatch):
+    from pipeline import batch
+    _write_plans(tmp_path / "in", ["AN", "BINH"])
+    real_take = batch._take
+
+    def take_then_stop(result, writers, summary):
+        real_take(result, writers, summary)
+        raise KeyboardInterrupt  # stop after the first document: the end of the run never comes
+    monkeypatch.setattr(batch, "_take", take_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        batch.run([tmp_path / "in"], tmp_path / "out", workers=1, progress=False)
+    pages = list((tmp_path / "out" / "html").glob("*.html"))
+    assert len(pages) == 1 and "Phòng Kinh tế" in pages[0].read_text(encoding="utf-8")
+
+
+def test_index_counts_every_document_also_those_kept_from_the_previous_run(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    _write_plans(inputs, ["AN", "BINH"])
+    _run([inputs], out)
+    _write_plans(inputs, ["CHAU"])
+    _run([inputs], out)
+    index = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Văn bản (3)</h1>" in index
+    tasks, targets = jsonl.read(out / "tasks.jsonl"), jsonl.read(out / "targets.jsonl")
+    for document in jsonl.read(out / "documents.jsonl"):
+        n_tasks = sum(t["doc_id"] == document["doc_id"] for t in tasks)
+        n_targets = sum(t["doc_id"] == document["doc_id"] for t in targets)
+        assert n_tasks > 0 and n_targets > 0
+        row = re.search(rf'href="{document["doc_id"]}.html">{re.escape(document["number"])}</a>.*?</tr>', index)
+        assert row and row.group(0).endswith(f"<td>{n_tasks}</td><td>{n_targets}</td></tr>")
+        assert (out / "html" / f"{document['doc_id']}.html").exists()
+
+
 def test_markup_in_the_document_is_escaped(tmp_path):
     source = tmp_path / "812_kh.txt"
     source.write_text(SCRIPTED, encoding="utf-8")

@@ -121,3 +121,25 @@ def test_cli_search(run_dir, capsys):
     printed = json.loads(capsys.readouterr().out)
     assert [r["task_id"] for r in printed] == ["d00000000000a-t003"]
     assert main(["search", "x", "--out", str(run_dir / "missing")]) == 1
+
+
+def test_index_built_in_small_batches_is_the_same(tmp_path, run_dir, monkeypatch):
+    """Tasks stream into the index BATCH at a time; batches of two give the same rows and results."""
+    import sqlite3
+    monkeypatch.setattr(index, "BATCH", 2)
+    small = build_run(tmp_path / "small")
+    for query in ("so tu phap", "chuyen doi so", "Sở Nội vụ"):
+        assert [r["task_id"] for r in search(small, query)] == [r["task_id"] for r in search(run_dir, query)]
+    tables = {}
+    for folder in (small, run_dir):
+        with sqlite3.connect(folder / index.NAME) as db:
+            tables[folder] = [db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall()
+                              for t in ("tasks", "agencies")]
+    assert tables[small] == tables[run_dir] and len(tables[small][0]) == 5
+
+
+def test_folded_copy_keeps_every_character_in_place():
+    text = "Ủy ban nhân dân tỉnh Đắk Lắk; Sở Giáo dục – Đào tạo “chủ trì”"
+    folded = index.fold_same_length(text)
+    assert folded == "uy ban nhan dan tinh dak lak; so giao duc – dao tao “chu tri”"
+    assert len(folded) == len(text) and index.fold_same_length(None) == ""

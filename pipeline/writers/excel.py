@@ -3,20 +3,24 @@
 Sheets: Tổng hợp (summary, reviewer name and date, counts, a chart), Văn bản,
 Nhiệm vụ, Chỉ tiêu, Vấn đề. Row 1 holds Vietnamese headers, row 2 the English
 field names that `vnplan apply-review` reads back. Every string is written as
-a string, so text starting with "=" never becomes a formula.
+a string, so text starting with "=" never becomes a formula. Rows are streamed
+in order (constant_memory): memory stays flat however many records.
 """
 import os
 from dataclasses import dataclass
+from itertools import chain, groupby
 from pathlib import Path
 
 import xlsxwriter
 
 from pipeline import confidence
+from pipeline.records import Problem, to_dict
 from pipeline.writers import excel_summary
 from pipeline.writers.excel_summary import REVIEW_DATE_LABEL, REVIEWER_LABEL
 
 REVIEW_CHOICES = ("Đúng", "Sửa", "Xóa")  # confirmed, corrected, deleted
 HEADER_ROWS = 2
+MAX_ROWS = 1_048_576  # rows in an Excel sheet, the two header rows included
 AGENCY_SEPARATOR = "; "
 
 
@@ -78,15 +82,47 @@ def editable_value(kind: str, field: str, record: dict):
 
 
 class _Context:
-    """What a row needs beyond its record: document numbers, warnings, linked tasks."""
+    """What a row needs beyond its record: the number and warnings of each document (a small
+    entry per document) and, for targets, the task they belong to."""
 
-    def __init__(self, documents: list, tasks: list):
-        self.numbers = {d["doc_id"]: d.get("number") or Path(d["source"]["path"]).name for d in documents}
-        self.warnings = confidence.warnings_by_doc(documents)
-        self.tasks = {t["task_id"]: t for t in tasks}
+    def __init__(self):
+        self.numbers, self.warnings, self.task_lookup = {}, {}, None
+
+    def add_document(self, document: dict) -> None:
+        doc_id = document["doc_id"]
+        self.numbers[doc_id] = document.get("number") or Path(document["source"]["path"]).name
+        if document.get("warnings"):
+            self.warnings[doc_id] = list(document["warnings"])
 
     def confidence(self, record: dict) -> float:
         return confidence.score(record, self.warnings.get(record.get("doc_id"), ()))
+
+    def task(self, target: dict) -> dict:
+        return self.task_lookup.get(target) if self.task_lookup else {}
+
+
+class _TaskLookup:
+    """The task a target belongs to, reading the tasks one document at a time alongside the
+    targets: a run writes both files in the same document order, so one document's tasks are held."""
+
+    def __init__(self, tasks):
+        self.groups = groupby(tasks, key=lambda task: task["doc_id"])
+        self.doc_id, self.tasks = None, {}
+
+    def get(self, target: dict) -> dict:
+        if not target.get("task_id"):
+            return {}
+        if target["doc_id"] != self.doc_id:
+            self._advance(target["doc_id"])
+        return self.tasks.get(target["task_id"]) or {}
+
+    def _advance(self, doc_id: str) -> None:
+        self.tasks = {}
+        for self.doc_id, group in self.groups:
+            if self.doc_id == doc_id:
+                self.tasks = {task["task_id"]: {"section": task.get("section"),
+                                                "lead_agencies": task.get("lead_agencies")} for task in group}
+                return
 
 
 def _value(kind: str, column: Column, record: dict, context: _Context):
@@ -106,7 +142,7 @@ def _value(kind: str, column: Column, record: dict, context: _Context):
     if field == "warnings":
         return "; ".join(record.get("warnings") or [])
     if kind == "targets" and field in ("section", "agencies"):
-        task = context.tasks.get(record.get("task_id")) or {}
+        task = context.task(record)
         return task.get("section") if field == "section" else AGENCY_SEPARATOR.join(task.get("lead_agencies") or [])
     return record.get(field)
 
@@ -136,24 +172,47 @@ def write_cell(sheet, row: int, col: int, value, fmt=None) -> None:
 
 
 def _write_headers(sheet, columns: list, formats: _Formats) -> None:
+    """Row 1 then row 2: a streamed sheet takes its rows in order."""
     for col, column in enumerate(columns):
-        sheet.write_string(0, col, column.title, formats.editable if column.editable else formats.title)
-        sheet.write_string(1, col, column.field, formats.field)
         sheet.set_column(col, col, column.width, formats.cell)
+        sheet.write_string(0, col, column.title, formats.editable if column.editable else formats.title)
+    for col, column in enumerate(columns):
+        sheet.write_string(1, col, column.field, formats.field)
 
 
-def _write_sheet(book, kind: str, records: list, context: _Context, formats: _Formats) -> None:
+def _write_sheet(book, kind: str, records, context: _Context, counts, formats: _Formats) -> int:
+    """Streams the records into the kind's sheet, one row after the other; rows past Excel's
+    limit are counted (for the summary) but not written. Returns how many were left out."""
     name, _id_field, columns = SHEETS[kind]
     sheet = book.add_worksheet(name)
     _write_headers(sheet, columns, formats)
-    for row, record in enumerate(records, start=HEADER_ROWS):
+    row, left_out = HEADER_ROWS, 0
+    for record in records:
+        _observe(kind, record, context, counts)
+        if row >= MAX_ROWS:
+            left_out += 1
+            continue
         for col, column in enumerate(columns):
             write_cell(sheet, row, col, _value(kind, column, record, context), formats.cell)
-    last = HEADER_ROWS + max(len(records), 1) - 1
+        row += 1
+    last = max(row - 1, HEADER_ROWS)
     sheet.freeze_panes(HEADER_ROWS, 1)
     sheet.autofilter(HEADER_ROWS - 1, 0, last, len(columns) - 1)
     _add_validations(sheet, columns, last)
     _highlight_low_confidence(sheet, columns, last, formats)
+    return left_out
+
+
+def _observe(kind: str, record: dict, context: _Context, counts) -> None:
+    if kind == "documents":
+        context.add_document(record)
+    counts.add(kind, record, context.confidence(record) if kind in ("tasks", "targets") else None)
+
+
+def _cut_warning(path: Path, kind: str, left_out: int) -> dict:
+    cause = (f"{Path(path).name}: sheet {SHEETS[kind][0]} holds the first {MAX_ROWS - HEADER_ROWS} {kind}, "
+             f"{left_out} more did not fit (Excel's row limit); {kind}.jsonl has them all")
+    return to_dict(Problem(str(path), "write", cause, "warning"))
 
 
 def _column_index(columns: list, field: str):
@@ -180,17 +239,27 @@ def _highlight_low_confidence(sheet, columns: list, last: int, formats: _Formats
         "criteria": f"=AND(ISNUMBER(${letter}{first_row}),${letter}{first_row}<{confidence.LOW})"})
 
 
-def write(path: Path, documents: list, tasks: list, targets: list, problems: list) -> None:
+def write(path: Path, documents, tasks, targets, problems) -> list:
+    """Writes the workbook row by row (xlsxwriter's constant_memory), so memory stays flat however
+    many records. Each argument is an iterable that can be read again (a list, or jsonl.Records
+    streaming a file): documents and tasks are read twice, the others once. Returns warnings
+    (Problem dicts) for the sheets cut at Excel's row limit; they also head the Vấn đề sheet."""
     partial = Path(str(path) + ".partial")
-    book = xlsxwriter.Workbook(str(partial), {"strings_to_formulas": False, "strings_to_urls": False,
-                                              "strings_to_numbers": False})
+    book = xlsxwriter.Workbook(str(partial), {"constant_memory": True, "strings_to_formulas": False,
+                                              "strings_to_urls": False, "strings_to_numbers": False})
+    warnings = []
     try:
-        formats = _Formats(book)
-        context = _Context(documents, tasks)
-        excel_summary.write_sheet(book, formats, documents, tasks, targets, context.confidence)
-        for kind, records in (("documents", documents), ("tasks", tasks), ("targets", targets),
-                              ("problems", problems)):
-            _write_sheet(book, kind, records, context, formats)
+        formats, context, counts = _Formats(book), _Context(), excel_summary.Counts()
+        summary = excel_summary.add_sheet(book)  # the first tab, written once the counts are known
+        for kind, records in (("documents", documents), ("tasks", tasks), ("targets", targets)):
+            context.task_lookup = _TaskLookup(tasks) if kind == "targets" else None
+            left_out = _write_sheet(book, kind, records, context, counts, formats)
+            warnings += [_cut_warning(path, kind, left_out)] if left_out else []
+        left_out = _write_sheet(book, "problems", chain(list(warnings), problems), context, counts, formats)
+        warnings += [_cut_warning(path, "problems", left_out)] if left_out else []
+        excel_summary.write_sheet(book, summary, formats, documents, counts, [w["cause"] for w in warnings],
+                                  MAX_ROWS)
     finally:
         book.close()
     os.replace(partial, path)
+    return warnings

@@ -1,10 +1,11 @@
 """A page per document (DIR/html/<doc_id>.html) and an index, for review.
 
-Each page shows the document's normalised text (saved by the run in
+Each page shows the document's normalised text (also saved in
 DIR/text/<doc_id>.txt) with task spans, target spans, agency mentions and
 deadlines highlighted, and a side list of the records: clicking one scrolls to
 it. Pages are self-contained (inline CSS and JS, no network) and every piece
-of text is escaped.
+of text is escaped. The run writes a page as soon as a document's records
+arrive (write_page), and the index at the end, streaming the documents.
 """
 import re
 from html import escape
@@ -160,11 +161,18 @@ def _side_list(tasks: list, targets: list, warnings: list) -> str:
 
 # ------------------------------------------------------------------ pages
 
-def _page(title: str, body: str, script: str = "") -> str:
+def _page_head(title: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>\n{body}\n"
-            + (f"<script>{script}</script>\n" if script else "") + "</body></html>\n")
+            f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>\n")
+
+
+def _page_tail(script: str = "") -> str:
+    return (f"<script>{script}</script>\n" if script else "") + "</body></html>\n"
+
+
+def _page(title: str, body: str, script: str = "") -> str:
+    return f"{_page_head(title)}{body}\n{_page_tail(script)}"
 
 
 def _header(document: dict) -> str:
@@ -189,37 +197,30 @@ def document_page(document: dict, text, tasks: list, targets: list) -> str:
     return _page(document.get("number") or Path(document["source"]["path"]).name, body, _JS)
 
 
-def index_page(documents: list, counts: dict) -> str:
-    rows = []
-    for d in documents:
-        n_tasks, n_targets = counts.get(d["doc_id"], (0, 0))
-        rows.append(f'<tr><td><a href="{escape(safe_id(d["doc_id"]))}.html">{escape(d.get("number") or "—")}</a></td>'
-                    f"<td>{escape(d.get('doc_type') or '')}</td><td>{escape(d.get('title') or '')}</td>"
-                    f"<td>{escape(Path(d['source']['path']).name)}</td><td>{n_tasks}</td><td>{n_targets}</td></tr>")
-    head = "<tr><th>Số, ký hiệu</th><th>Loại</th><th>Trích yếu</th><th>Tệp nguồn</th><th>Nhiệm vụ</th><th>Chỉ tiêu</th></tr>"
-    body = f"<div style='padding:1rem 2rem'><h1>Văn bản ({len(documents)})</h1><table>{head}{''.join(rows)}</table></div>"
-    return _page("vnplan: văn bản", body)
+def _index_row(document: dict, n_tasks: int, n_targets: int) -> str:
+    d = document
+    return (f'<tr><td><a href="{escape(safe_id(d["doc_id"]))}.html">{escape(d.get("number") or "—")}</a></td>'
+            f"<td>{escape(d.get('doc_type') or '')}</td><td>{escape(d.get('title') or '')}</td>"
+            f"<td>{escape(Path(d['source']['path']).name)}</td><td>{n_tasks}</td><td>{n_targets}</td></tr>\n")
 
 
-def _by_doc(records: list) -> dict:
-    """doc_id -> its records, in order (one pass, not one per document)."""
-    grouped = {}
-    for record in records:
-        grouped.setdefault(record["doc_id"], []).append(record)
-    return grouped
-
-
-def write(out_dir: Path, documents: list, tasks: list, targets: list) -> None:
-    out_dir = Path(out_dir)
-    folder = out_dir / "html"
+def write_page(out_dir: Path, document: dict, text, tasks: list, targets: list) -> None:
+    """DIR/html/<doc_id>.html for one document, written as soon as its records are known."""
+    folder = Path(out_dir) / "html"
     folder.mkdir(exist_ok=True)
-    counts, tasks_of, targets_of = {}, _by_doc(tasks), _by_doc(targets)
-    for document in documents:
-        doc_id = document["doc_id"]
-        own_tasks, own_targets = tasks_of.get(doc_id, []), targets_of.get(doc_id, [])
-        counts[doc_id] = (len(own_tasks), len(own_targets))
-        text_path = out_dir / "text" / f"{safe_id(doc_id)}.txt"
-        text = text_path.read_text(encoding="utf-8") if text_path.exists() else None
-        page = document_page(document, text, own_tasks, own_targets)
-        (folder / f"{safe_id(doc_id)}.html").write_text(page, encoding="utf-8")
-    (folder / "index.html").write_text(index_page(documents, counts), encoding="utf-8")
+    page = document_page(document, text, tasks, targets)
+    (folder / f"{safe_id(document['doc_id'])}.html").write_text(page, encoding="utf-8")
+
+
+def write_index(out_dir: Path, documents, total: int, counts: dict) -> None:
+    """DIR/html/index.html, a row per document streamed from `documents` (any iterable);
+    `counts` maps a document's source path to its (tasks, targets)."""
+    folder = Path(out_dir) / "html"
+    folder.mkdir(exist_ok=True)
+    head = "<tr><th>Số, ký hiệu</th><th>Loại</th><th>Trích yếu</th><th>Tệp nguồn</th><th>Nhiệm vụ</th><th>Chỉ tiêu</th></tr>"
+    with open(folder / "index.html", "w", encoding="utf-8") as page:
+        page.write(f"{_page_head('vnplan: văn bản')}<div style='padding:1rem 2rem'>"
+                   f"<h1>Văn bản ({total})</h1><table>{head}\n")
+        for document in documents:
+            page.write(_index_row(document, *counts.get(document["source"]["path"], (0, 0))))
+        page.write(f"</table></div>\n{_page_tail()}")

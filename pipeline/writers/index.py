@@ -1,19 +1,20 @@
 """DIR/index.sqlite: the run's tasks in SQLite with an FTS5 full-text index.
 
-Built from the JSONL outputs into a temporary file and moved into place, so a
-reader never sees a half-built index. The full-text columns hold a folded copy
-of the text (lower case, no diacritics, đ -> d) of the same length as the
-original, so a match found in the folded copy marks the same characters of
-the original (see pipeline/search.py).
+Built from the JSONL outputs, streamed in batches (memory stays flat however
+many tasks), into a temporary file moved into place, so a reader never sees a
+half-built index. The full-text columns hold a folded copy of the text (lower
+case, no diacritics, đ -> d) of the same length as the original, so a match
+found in the folded copy marks the same characters of the original (see
+pipeline/search.py).
 """
-import json
 import os
 import sqlite3
-from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from extractors.agencies import canonical
 from pipeline.normalize import fold
+from pipeline.writers import jsonl
 
 NAME = "index.sqlite"
 SCHEMA = """
@@ -26,17 +27,26 @@ CREATE TABLE agencies (task_id TEXT, role TEXT, name TEXT, key TEXT, id TEXT, ba
 CREATE INDEX agencies_task ON agencies(task_id);
 CREATE VIRTUAL TABLE search USING fts5(excerpt, agencies, tokenize = "unicode61 remove_diacritics 2");
 """
+TASK_COLUMNS = ("task_id", "doc_id", "number", "number_key", "issuer", "issuer_key", "issue_date", "year",
+                "section", "text", "excerpt", "lead", "coordinating", "deadline", "due", "source")
+BATCH = 2000  # tasks per executemany
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    folded = fold(ch)
-    return folded if len(folded) == 1 else ch
+class _FoldTable(dict):
+    """str.translate table: code point -> its folded character, filled on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        self[code] = folded if len(folded) == 1 else chr(code)
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def fold_same_length(text: str) -> str:
     """'Sở Tư pháp' -> 'so tu phap', one character for one character."""
-    return "".join(_fold_char(ch) for ch in text or "")
+    return (text or "").translate(_FOLD_TABLE)
 
 
 def due_date(deadline) -> str:
@@ -46,13 +56,6 @@ def due_date(deadline) -> str:
     if deadline.get("date"):
         return deadline["date"]
     return f"{deadline['year']}-12-31" if deadline.get("year") else None
-
-
-def _read(path: Path) -> list:
-    if not path.exists():
-        return []
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def _task_row(task: dict, doc: dict) -> tuple:
@@ -75,15 +78,31 @@ def _agency_rows(task: dict) -> list:
             for a in task.get("agencies", [])]
 
 
-def _fill(db: sqlite3.Connection, out_dir: Path) -> None:
-    documents = {d["doc_id"]: d for d in _read(out_dir / "documents.jsonl")}
-    for task in _read(out_dir / "tasks.jsonl"):
+def _document_fields(documents) -> dict:
+    """doc_id -> the few document fields a task row carries (a small entry per document)."""
+    keep = ("number", "issuer", "issue_date")
+    return {d["doc_id"]: {k: d.get(k) for k in keep} for d in documents}
+
+
+def _rows(tasks, documents: dict):
+    """(task row, agency rows, search row) per task; the task's rowid is its position."""
+    for rowid, task in enumerate(tasks, 1):
         row = _task_row(task, documents.get(task["doc_id"], {}))
-        rowid = db.execute(f"INSERT INTO tasks VALUES ({','.join('?' * len(row))})", row).lastrowid
-        db.executemany("INSERT INTO agencies VALUES (?,?,?,?,?,?,?,?)", _agency_rows(task))
         agencies = " | ".join(f"{a['name']} {a['canonical'] or ''}" for a in task.get("agencies", []))
-        db.execute("INSERT INTO search(rowid, excerpt, agencies) VALUES (?,?,?)",
-                   (rowid, fold_same_length(row[10]), fold_same_length(agencies)))
+        yield (rowid, *row), _agency_rows(task), (rowid, fold_same_length(row[10]), fold_same_length(agencies))
+
+
+def _fill(db: sqlite3.Connection, out_dir: Path) -> None:
+    """Streams DIR/tasks.jsonl into the tables, BATCH tasks per executemany."""
+    documents = _document_fields(jsonl.stream(out_dir / "documents.jsonl"))
+    rows = _rows(jsonl.stream(out_dir / "tasks.jsonl"), documents)
+    task_sql = f"INSERT INTO tasks(rowid, {', '.join(TASK_COLUMNS)}) VALUES ({','.join('?' * (len(TASK_COLUMNS) + 1))})"
+    while batch := list(islice(rows, BATCH)):
+        db.executemany(task_sql, (task for task, _agencies, _search in batch))
+        db.executemany("INSERT INTO agencies VALUES (?,?,?,?,?,?,?,?)",
+                       (agency for _task, agencies, _search in batch for agency in agencies))
+        db.executemany("INSERT INTO search(rowid, excerpt, agencies) VALUES (?,?,?)",
+                       (search for _task, _agencies, search in batch))
 
 
 def build(out_dir: Path) -> Path:

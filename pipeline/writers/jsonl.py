@@ -41,6 +41,32 @@ def read(path: Path) -> list:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def stream(path: Path):
+    """The records of a JSONL file one at a time; nothing when the file is missing."""
+    if not Path(path).exists():
+        return
+    with open(path, encoding="utf-8") as handle:
+        yield from (json.loads(line) for line in handle if line.strip())
+
+
+class Records:
+    """A JSONL file as a collection that can be iterated several times, one record in memory at a time."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    def __iter__(self):
+        return stream(self.path)
+
+
+def append(path: Path, records) -> None:
+    """Adds records at the end of a finished JSONL file."""
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.writelines(dumps(record) + "\n" for record in records)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def write_json_atomic(path: Path, data) -> None:
     partial = Path(str(path) + ".partial")
     partial.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
