@@ -162,7 +162,8 @@ def _write_reviews(out_dir: Path, summary: RunSummary) -> None:
     """review.xlsx and html/index.html, streaming the JSONL outputs (the document pages were written
     as results arrived). Warnings about a workbook cut at Excel's row limit go to problems.jsonl."""
     records = [jsonl.Records(out_dir / f"{n}.jsonl") for n in OUTPUTS]
-    warnings = excel.write(out_dir / "review.xlsx", *records)
+    rows = summary.documents + summary.tasks + summary.targets + summary.problems
+    warnings = excel.write(out_dir / "review.xlsx", *records, rows=rows)
     if warnings:
         jsonl.append(out_dir / "problems.jsonl", warnings)
         summary.problems += len(warnings)

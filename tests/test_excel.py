@@ -229,3 +229,28 @@ def test_memory_stays_flat_when_documents_grow(tmp_path):
         tracemalloc.stop()
     per_record = (peaks[1] - peaks[0]) / (sizes[1] - sizes[0])
     assert per_record < 400, (peaks, per_record)  # holding the rows costs about 2 KB a record
+
+
+def test_small_workbooks_built_in_memory_match_streamed_ones(tmp_path):
+    records = _own_run(tmp_path, 3, n_extra_tasks=2)
+    excel.write(tmp_path / "streamed.xlsx", *records)
+    excel.write(tmp_path / "in_memory.xlsx", *records, rows=excel.IN_MEMORY_ROWS)
+    streamed, in_memory = (openpyxl.load_workbook(tmp_path / f"{n}.xlsx") for n in ("streamed", "in_memory"))
+    assert streamed.sheetnames == in_memory.sheetnames
+    for name in streamed.sheetnames:
+        assert list(streamed[name].iter_rows(values_only=True)) == list(in_memory[name].iter_rows(values_only=True))
+        assert streamed[name].freeze_panes == in_memory[name].freeze_panes
+
+
+def test_over_long_text_is_cut_to_fit_a_cell(tmp_path):
+    import xlsxwriter
+    long_text = "Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật; " * 800  # ~45,000 characters
+    book = xlsxwriter.Workbook(str(tmp_path / "long.xlsx"))
+    sheet = book.add_worksheet()
+    excel.write_cell(sheet, 0, 0, long_text)
+    excel.write_cell(sheet, 0, 1, "=SUM(A1)")
+    book.close()
+    cells = openpyxl.load_workbook(tmp_path / "long.xlsx").active
+    assert cells["A1"].value.startswith("Sở Tư pháp chủ trì") and cells["A1"].value.endswith("[…]")
+    assert len(cells["A1"].value) <= excel.MAX_CELL_CHARS + 4
+    assert cells["B1"].data_type == "s" and cells["B1"].value == "=SUM(A1)"

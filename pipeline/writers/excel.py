@@ -3,8 +3,9 @@
 Sheets: Tổng hợp (summary, reviewer name and date, counts, a chart), Văn bản,
 Nhiệm vụ, Chỉ tiêu, Vấn đề. Row 1 holds Vietnamese headers, row 2 the English
 field names that `vnplan apply-review` reads back. Every string is written as
-a string, so text starting with "=" never becomes a formula. Rows are streamed
-in order (constant_memory): memory stays flat however many records.
+a string, so text starting with "=" never becomes a formula. Rows are written
+in order, so a large workbook streams (constant_memory): memory stays flat
+however many records.
 """
 import os
 from dataclasses import dataclass
@@ -161,14 +162,18 @@ class _Formats:
         self.heading = book.add_format({"bold": True, "font_size": 13})
 
 
+MAX_CELL_CHARS = 16_000  # Excel holds 32,767 UTF-16 units a cell; JSONL keeps the whole text
+
+
 def write_cell(sheet, row: int, col: int, value, fmt=None) -> None:
-    """Strings stay strings (never formulas or links), numbers stay numbers."""
+    """Strings stay strings (never formulas or links), numbers stay numbers; over-long text is cut."""
     if value is None or value == "":
         sheet.write_blank(row, col, None, fmt)
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         sheet.write_number(row, col, value, fmt)
     else:
-        sheet.write_string(row, col, str(value), fmt)
+        text = str(value)
+        sheet.write_string(row, col, text if len(text) <= MAX_CELL_CHARS else text[:MAX_CELL_CHARS] + " […]", fmt)
 
 
 def _write_headers(sheet, columns: list, formats: _Formats) -> None:
@@ -239,13 +244,18 @@ def _highlight_low_confidence(sheet, columns: list, last: int, formats: _Formats
         "criteria": f"=AND(ISNUMBER(${letter}{first_row}),${letter}{first_row}<{confidence.LOW})"})
 
 
-def write(path: Path, documents, tasks, targets, problems) -> list:
-    """Writes the workbook row by row (xlsxwriter's constant_memory), so memory stays flat however
-    many records. Each argument is an iterable that can be read again (a list, or jsonl.Records
+IN_MEMORY_ROWS = 10_000  # ~130 MB of cells at most; above, the workbook streams
+
+
+def write(path: Path, documents, tasks, targets, problems, rows: int = None) -> list:
+    """Writes the workbook row by row. With more than IN_MEMORY_ROWS `rows` (or an unknown count)
+    it streams (xlsxwriter's constant_memory), so memory stays flat however many records; smaller
+    workbooks are built in memory, which is about ten times faster. Each argument is an iterable that can be read again (a list, or jsonl.Records
     streaming a file): documents and tasks are read twice, the others once. Returns warnings
     (Problem dicts) for the sheets cut at Excel's row limit; they also head the Vấn đề sheet."""
     partial = Path(str(path) + ".partial")
-    book = xlsxwriter.Workbook(str(partial), {"constant_memory": True, "strings_to_formulas": False,
+    streaming = rows is None or rows > IN_MEMORY_ROWS
+    book = xlsxwriter.Workbook(str(partial), {"constant_memory": streaming, "strings_to_formulas": False,
                                               "strings_to_urls": False, "strings_to_numbers": False})
     warnings = []
     try:
