@@ -2,7 +2,10 @@
 
 Tesseract writes its words with their boxes (TSV); they are grouped into
 lines with boxes in points, y upwards, the same Lines as a PDF text layer, so
-paragraphs are rebuilt by pdf_layout from the same layout cues.
+paragraphs are rebuilt by pdf_layout from the same layout cues. Ruled tables
+are found on the bitmap (ocr_tables): their rules are erased before OCR and
+their words laid out in cells, as table rows. Ink no word covers (a lone
+row number, a line the layout analysis dropped) is read again on its own.
 One Tesseract process per core, each limited to one thread (OMP_THREAD_LIMIT=1),
 so pages of a scan are read in parallel without oversubscribing the CPU.
 """
@@ -13,10 +16,12 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from pipeline.readers import ReadError, SourceText
-from pipeline.readers.pdf_layout import Line, join_pages, merge_same_baseline, pages_text
+from pipeline.readers.ocr_tables import erase_rules, find_grids, outside, table_rows, unread_cells, unread_ink
+from pipeline.readers.pdf_layout import Line, insert_lines, join_pages, merge_same_baseline, pages_text
 
 LANGUAGE = "vie"
 DPI = 300  # Tesseract reads best at 300 dpi
@@ -26,6 +31,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _TSV_COLUMNS = 12  # level page block par line word left top width height conf text
 _DOUBTFUL = 60  # confidence (0-100) below which a word is read again
 _MAX_REREAD = 40  # words read again per page, at most
+_KEPT = 50  # confidence below which a word read in a skipped stretch of ink is noise (a stamp, a signature)
 # letters the Vietnamese model emits that Vietnamese never writes: a doubled
 # "ĐÐ" / "NÑ" (a stroke read twice) or a lookalike
 _STRAY = re.compile(r"(?<=Đ)Ð|(?<=N)Ñ|(?<=n)ñ")
@@ -98,16 +104,59 @@ def _reread(image, word: Word, folder: str) -> Word:
     return word
 
 
-def _ocr_file(image_path: str) -> list:
-    """[Word] of one page image, doubtful ones read again."""
+def _without_rules(image_path: str, dpi: float) -> tuple:
+    """(the page's ruled tables (Grids), its grey pixels): the rules of every
+    grid found are erased from the image file, so OCR reads no bar as a letter."""
+    import numpy as np
+    from PIL import Image
+    with Image.open(image_path) as image:
+        gray = np.asarray(image.convert("L"))
+    tables, grids = find_grids(gray, dpi)
+    if grids:
+        gray = erase_rules(gray, grids, dpi)
+        Image.fromarray(gray).save(image_path)
+    return tables, gray
+
+
+def _read_skipped(image, boxes: list, folder: str) -> list:
+    """[Word] of the stretches of ink OCR skipped on the page, each read alone
+    as a block, also with the English model (lone digits)."""
+    words = []
+    for left, top, right, bottom in boxes:
+        path = str(Path(folder) / f"ink{left}x{top}.png")
+        image.crop((left, top, right, bottom)).save(path)
+        try:
+            found = _words(_tesseract(path, "-l", LANGUAGE + "+eng", "--psm", "6"))
+        except ReadError:  # no English model: the ink stays unread
+            continue
+        words.extend(replace(w, left=w.left + left, top=w.top + top, right=w.right + left, bottom=w.bottom + top,
+                             line=(left, top) + w.line) for w in found if w.confidence >= _KEPT)
+    return words
+
+
+def _skipped(gray, words: list, tables: list, dpi: float) -> list:
+    """Boxes of the ink no word covers: in the tables' cells, and around them."""
+    height, width = gray.shape
+    return [box for grid in tables for box in unread_cells(grid, words, gray, dpi)] + \
+        unread_ink(outside(gray, tables, dpi), [w for w in words if not any(
+            t.contains((w.left + w.right) / 2, (w.top + w.bottom) / 2) for t in tables)], (0, 0, width, height), dpi)
+
+
+def _ocr_file(image_path: str, dpi: float) -> tuple:
+    """([Word], [Word], [Grid]) of one page image: the words OCR read on the
+    page, doubtful ones read again; the words of the ink it skipped, read
+    apart; its ruled tables."""
+    tables, gray = _without_rules(image_path, dpi)
     words = _words(_tesseract(image_path, "-l", LANGUAGE, "--psm", PSM))
     doubtful = [i for i, w in enumerate(words) if w.confidence < _DOUBTFUL][:_MAX_REREAD]
-    if doubtful:
+    unread, skipped = _skipped(gray, words, tables, dpi), []
+    if doubtful or unread:
         from PIL import Image
         with Image.open(image_path) as image, tempfile.TemporaryDirectory(prefix="vnplan-word-") as folder:
             for i in doubtful:
                 words[i] = _reread(image, words[i], folder)
-    return words
+            skipped = _read_skipped(image, unread, folder)
+    return words, skipped, tables
 
 
 def word_lines(words: list, height: int, dpi: float) -> list:
@@ -122,6 +171,23 @@ def word_lines(words: list, height: int, dpi: float) -> list:
                                      (height - min(w.top for w in group)) * points) for group in lines.values()])
 
 
+def page_lines(words: list, skipped: list, tables: list, height: int, dpi: float) -> list:
+    """Words (in OCR's reading order, and read apart) and ruled tables (Grids)
+    of an image -> Lines in points, y upwards, each table one block Line
+    holding its rows; lines read apart go in by their height on the page."""
+    points, blocks, inside = 72 / dpi, [], set()
+    for grid in tables:
+        cell_words = [w for w in words + skipped if grid.contains((w.left + w.right) / 2, (w.top + w.bottom) / 2)]
+        inside.update(map(id, cell_words))
+        rows = table_rows(grid, cell_words)
+        if rows:
+            left, top, right, bottom = grid.box
+            blocks.append(Line("", left * points, right * points, (height - bottom) * points,
+                               (height - top) * points, rows))
+    lines = word_lines([w for w in words if id(w) not in inside], height, dpi)
+    return insert_lines(lines, blocks + word_lines([w for w in skipped if id(w) not in inside], height, dpi))
+
+
 def ocr_images(images: list, dpi: float = DPI) -> list:
     """PIL images -> their Lines per image, in order, read in parallel."""
     _require()
@@ -132,8 +198,8 @@ def ocr_images(images: list, dpi: float = DPI) -> list:
             image.save(paths[-1])
         workers = max(1, min(len(paths), os.cpu_count() or 1))
         with ThreadPoolExecutor(workers) as pool:
-            pages = list(pool.map(_ocr_file, paths))
-    return [word_lines(words, image.height, dpi) for words, image in zip(pages, images)]
+            pages = list(pool.map(partial(_ocr_file, dpi=dpi), paths))
+    return [page_lines(*page, image.height, dpi) for page, image in zip(pages, images)]
 
 
 def page_range_label(pages: list) -> str:

@@ -73,6 +73,16 @@ def merge_same_baseline(lines: list) -> list:
     return merged
 
 
+def insert_lines(lines: list, extra: list) -> list:
+    """Each extra Line (a table block, a line read apart) put before the
+    first text line below it."""
+    kept = list(lines)
+    for line in sorted(extra, key=lambda e: -e.top):
+        at = next((i for i, old in enumerate(kept) if not old.block and old.top <= line.bottom + 2), len(kept))
+        kept.insert(at, line)
+    return kept
+
+
 def _same_row(a: Line, b: Line) -> bool:
     overlap = min(a.top, b.top) - max(a.bottom, b.bottom)
     return overlap > 0.5 * min(a.top - a.bottom, b.top - b.bottom)
