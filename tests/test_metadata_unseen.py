@@ -9,21 +9,9 @@ Every case asserts every scored field. Conventions (gold/FORMAT.md):
 """
 import pytest
 
-from extractors import metadata
-from pipeline import normalize as normalizing
-from pipeline import segment as segmenting
-from pipeline.document import ParsedDocument
-from pipeline.readers import SourceText
+from tests.test_metadata import extract
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
-
-
-def extract(text: str, fields=None):
-    source = SourceText("x.txt", "txt", text, fields=fields or {})
-    doc = ParsedDocument(source=source, doc_id="d1", sha256="0" * 64)
-    doc.normalized = normalizing.normalize(text)
-    doc.blocks = segmenting.segment(doc.text)
-    return metadata.extract(doc)
 
 
 def scored(doc) -> dict:
