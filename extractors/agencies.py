@@ -6,6 +6,7 @@ before the predicate ("Sở Tư pháp chủ trì ..." -> "Sở Tư pháp"); `spl
 cuts a phrase into its agencies, keeping group mentions whole.
 """
 import re
+from functools import lru_cache
 from typing import Optional
 
 from pipeline.normalize import fold
@@ -37,8 +38,9 @@ def expand_abbreviations(name: str) -> str:
 _PUNCTUATION = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=8192)
 def canonical(name: str) -> str:
-    """'UBND TP. Đà Nẵng' -> 'uy ban nhan dan thanh pho da nang'."""
+    """'UBND TP. Đà Nẵng' -> 'uy ban nhan dan thanh pho da nang' (cached: the same names recur)."""
     return " ".join(_PUNCTUATION.sub(" ", fold(expand_abbreviations(name or ""))).split())
 
 

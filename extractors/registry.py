@@ -48,7 +48,7 @@ _NATIONAL_SYMBOL = re.compile(r"(?:^|[-/])(?:TTg|CP|VPCP|QH|UBTVQH|B[A-ZĐ]{2,}|
 _HEAD_PROVINCE = re.compile(r"(?:uy ban nhan dan|hoi dong nhan dan)(?: (?:tinh|thanh pho))? ")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Province:
     slug: str
     name: str
@@ -247,7 +247,9 @@ def registry() -> Registry:
     return Registry(json.loads(DATA.read_text(encoding="utf-8")))
 
 
+@lru_cache(maxsize=8192)
 def resolve(name: str, context: Optional[Province] = None) -> Resolution:
+    """The registry entry of a printed name (cached: the same names recur; callers do not change it)."""
     return registry().resolve(name, context)
 
 

@@ -13,7 +13,9 @@ from 1 to 1.5, "cắt giảm tối thiểu 30%" a decrease); a level reached aft
 change ("giảm xuống còn 2,5%", "tăng lên 42%") is that level.
 """
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from extractors import deadlines
@@ -42,7 +44,11 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def _mentions(text: str) -> list:
+@lru_cache(maxsize=256)
+def _mentions(text: str) -> tuple:
+    """The percentages of a text (cached: headings and blocks are asked about more than once)."""
+    if "%" not in text and "％" not in text and "phần trăm" not in text.lower():
+        return ()
     found = []
     for m in _RANGE.finditer(text):
         low, high = _number(m.group(1)), _number(m.group(2))
@@ -51,7 +57,7 @@ def _mentions(text: str) -> list:
     for m in _SINGLE.finditer(text):
         if not any(r.start <= m.start() < r.end for r in found):
             found.append(_Mention(m.start(), m.end(), _number(m.group(1))))
-    return sorted(found, key=lambda x: x.start)
+    return tuple(sorted(found, key=lambda x: x.start))
 
 
 def _cells(block) -> list:
@@ -164,18 +170,31 @@ _CHANGE_TO = re.compile(r"^[^;.%]{0,40}?\b(?<!trở )(?:lên|xuống)\b", re.I)
 _LEAD_IN = re.compile(r"^([^:]{3,80}):")  # "Kết quả thực hiện năm 2024: ..."
 
 
+@lru_cache(maxsize=16)
+def _breaks(text: str) -> tuple:
+    """(starts, ends) of the sentence breaks of a text, found once per block."""
+    found = [m.span() for m in _SENTENCE_END.finditer(text)]
+    return [s for s, _ in found], [e for _, e in found]
+
+
 def _sentence(text: str, pos: int) -> tuple:
     """(start, end) of the sentence or clause around pos, cut at ';', '.' and line ends."""
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
-    end = _SENTENCE_END.search(text, pos)
-    return (starts[-1] if starts else 0), (end.start() if end else len(text))
+    starts, ends = _breaks(text)
+    before, after = bisect_right(ends, pos), bisect_left(starts, pos)
+    return (ends[before - 1] if before else 0), (starts[after] if after < len(starts) else len(text))
+
+
+@lru_cache(maxsize=16)
+def _first_footnote(text: str) -> int:
+    m = _FOOTNOTE.search(text)
+    return m.end() if m else len(text) + 1
 
 
 def _is_report(text: str, mention: _Mention, since: int, reference: Optional[int]) -> bool:
     """A reported figure, not a goal: footnotes, annotations, rankings, past years, "hiện nay"."""
     start, end = _sentence(text, mention.start)
     before = text[max(start, since):mention.start]
-    if _FOOTNOTE.search(text[:mention.start]) or _ANNOTATION.search(before[-20:]):
+    if _first_footnote(text) <= mention.start or _ANNOTATION.search(before[-20:]):
         return True
     if _RANKING.search(text[start:end]) or _BASELINE.search(before) and _CHANGE_TO.match(text[mention.end:]):
         return True
@@ -257,14 +276,22 @@ def _relative(text: str, start: int, end: int, base: Optional[int]) -> Optional[
     return None
 
 
+@lru_cache(maxsize=16)
+def _strong_years(text: str) -> tuple:
+    """(text with cited documents blanked, its "đến năm 2025"-like matches), once per block."""
+    text = _blank(text, _CITED)
+    return text, list(_STRONG_YEAR.finditer(text))
+
+
 def _sentence_deadline(text: str, mention: _Mention, base: Optional[int]) -> Optional[Deadline]:
     """Nearest "đến năm 2025"/"giai đoạn 2021 - 2025" before; else one later in the sentence."""
     start, end = _sentence(text, mention.start)
-    text = _blank(text, _CITED)
-    before = list(_STRONG_YEAR.finditer(text, 0, mention.start))
+    text, strong = _strong_years(text)
+    ends = [m.end() for m in strong]
+    before = bisect_right(ends, mention.start)
     if before:
-        return _deadline_of(before[-1])
-    after = _STRONG_YEAR.search(text, mention.end, end)
+        return _deadline_of(strong[before - 1])
+    after = next((m for m in strong[before:] if m.start() >= mention.end and m.end() <= end), None)
     if after:
         return _deadline_of(after)
     relative = _relative(text, mention.end, end, base)
@@ -315,11 +342,12 @@ def _folded(text: str) -> str:
 
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
+_TITLE_LENGTH = 400  # a heading in capitals is never longer
 
 
 def _is_title(text: str) -> bool:
     """Mostly capitals, parentheses aside: "MỤC TIÊU ĐẾN NĂM 2030 (dự kiến)"."""
-    return is_title(_PARENTHESES.sub("", text), min_letters=12, upper_share=0.8)
+    return len(text) <= _TITLE_LENGTH and is_title(_PARENTHESES.sub("", text), min_letters=12, upper_share=0.8)
 
 
 class _Context:
@@ -342,7 +370,7 @@ class _Context:
             return
         self._end_table()
         text = block.text.strip()
-        if self.title and len(text) >= 10 and _folded(text) in self.title:
+        if self.title and 10 <= len(text) <= 2 * len(self.title) and _folded(text) in self.title:
             return  # the document's own title (trích yếu) sets no year for its body
         bullet = block.marker_kind in _BULLETS
         if _is_title(text) or _is_heading(block) and not block.marker_kind:
@@ -370,12 +398,10 @@ class _Context:
             if year or _SECTION_CELL.match(texts[0]):
                 self.section_year = year
 
-    def column(self, block, mention: _Mention):
+    def column(self, row: "_Row", mention: _Mention):
         """(year, is a report column) from the header of the mention's column."""
-        header = block.header or self.columns
-        index = next((i for i, (cell, pos) in enumerate(_cells(block))
-                      if pos <= mention.start < pos + max(len(cell.text), 1)), len(header))
-        text = header[index] if index < len(header) else ""
+        index = row.index(mention.start)
+        text = row.header[index] if index is not None and index < len(row.header) else ""
         found = deadlines.parse(text) if _ANY_YEAR.search(text) else None
         past = bool(found and self.reference and found.year < self.reference)
         return found, bool(_REPORT_COLUMN.search(text)) or past
@@ -399,16 +425,35 @@ def _time_cell_deadline(block, header: list) -> Optional[Deadline]:
     return deadlines.parse(cells[-1].text) if cells else None
 
 
-def _indicator_cell(block, cell, header: list):
-    """The cell naming what is measured: the mention's own cell when it is a sentence,
-    else the cell under a "Chỉ tiêu" header, else one that reads like an indicator."""
-    if _words(cell.text) >= 4 and not _NUMERIC_CELL.match(cell.text):
-        return cell
-    texts = [c for c in block.cells if not _NUMERIC_CELL.match(c.text)]
-    named = [c for i, c in enumerate(block.cells)
-             if c in texts and i < len(header) and _INDICATOR_COLUMN.search(header[i])]
-    named = named or [c for c in texts if _INDICATOR_START.search(c.text) or _words(c.text) >= 6]
-    return max(named, key=lambda c: len(c.text)) if named else None
+class _Row:
+    """A table row's cells with their offsets, its header and its time cell, found once per
+    row rather than once per percentage (a web copy's row may hold hundreds of cells)."""
+
+    def __init__(self, block, header: list):
+        self.block, self.header, self.cells = block, header, _cells(block)
+        self.starts = [pos for _, pos in self.cells]
+        self.deadline = _time_cell_deadline(block, header)
+        self._indicator = False  # not looked for yet
+
+    def index(self, pos: int) -> Optional[int]:
+        """The cell holding the row text's offset pos."""
+        i = bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and pos < self.starts[i] + max(len(self.cells[i][0].text), 1) else None
+
+    def indicator(self, cell):
+        """The cell naming what is measured: the mention's own cell when it is a sentence,
+        else the cell under a "Chỉ tiêu" header, else one that reads like an indicator."""
+        if _words(cell.text) >= 4 and not _NUMERIC_CELL.match(cell.text):
+            return cell
+        if self._indicator is False:
+            self._indicator = self._named_indicator()
+        return self._indicator
+
+    def _named_indicator(self):
+        texts = [(i, c) for i, c in enumerate(self.block.cells) if not _NUMERIC_CELL.match(c.text)]
+        named = [c for i, c in texts if i < len(self.header) and _INDICATOR_COLUMN.search(self.header[i])]
+        named = named or [c for _, c in texts if _INDICATOR_START.search(c.text) or _words(c.text) >= 6]
+        return max(named, key=lambda c: len(c.text)) if named else None
 
 
 # ---- records -------------------------------------------------------------
@@ -434,14 +479,14 @@ def _subject(text: str, mention: _Mention, next_start: int, since: int = 0) -> O
     return " ".join(found.split()[:_SUBJECT_WORDS]) or None
 
 
-def _unit(block, mention: _Mention, next_start: int, since: int, header: list):
+def _unit(block, row: Optional[_Row], mention: _Mention, next_start: int, since: int):
     """(text, start, end, subject) of the unit a target reports: the block, or a row's indicator cell."""
     text = block.text
-    if block.kind != "row":
+    if row is None:
         return text, block.start, block.end, _subject(text, mention, next_start, since)
-    cell, offset = next(((c, pos) for c, pos in _cells(block) if pos <= mention.start < pos + len(c.text)),
-                        (None, 0))
-    indicator = _indicator_cell(block, cell, header) if cell else None
+    index = row.index(mention.start)
+    cell, offset = row.cells[index] if index is not None else (None, 0)
+    indicator = row.indicator(cell) if cell and mention.start < offset + len(cell.text) else None
     if indicator is None:
         return None
     if indicator is cell:
@@ -463,15 +508,15 @@ def _block_targets(block, context: _Context) -> list:
         return []
     found = []
     comparators = _comparators(text, mentions)
+    row = _Row(block, block.header or context.columns) if block.kind == "row" else None
     for i, (mention, comparator) in enumerate(zip(mentions, comparators)):
         since = mentions[i - 1].end if i else 0
         if _is_report(text, mention, since, reference) or _is_share(text, mention, comparator):
             continue
-        header = block.header or context.columns
-        column_year, report_column = context.column(block, mention) if block.kind == "row" else (None, False)
+        column_year, report_column = context.column(row, mention) if row else (None, False)
         next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
-        unit = _unit(block, mention, next_start, since, header)
-        row_year = (_time_cell_deadline(block, header) or context.section_year) if block.kind == "row" else None
+        unit = _unit(block, row, mention, next_start, since)
+        row_year = (row.deadline or context.section_year) if row else None
         deadline = (_sentence_deadline(text, mention, reference) or column_year or row_year
                     or _path_deadline(block) or context.year)
         if unit is None or report_column or _is_past(deadline, reference):

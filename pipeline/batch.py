@@ -81,6 +81,7 @@ class RunSummary:
 def warm_up() -> None:
     """Import the pipeline (compiles its regexes, loads its data) once: in the parent before the
     workers fork, so no worker pays it again, and in each spawned worker where fork is missing."""
+    import pdfplumber.table  # noqa: F401
     import pipeline.process  # noqa: F401
     from pipeline.readers import docx, pdf, txt  # noqa: F401
 
@@ -91,9 +92,12 @@ def _results(files: list, workers: int):
     if workers <= 1 or len(files) <= 1:
         yield from map(process_file, files)
         return
-    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    with context.Pool(workers, initializer=warm_up) as pool:
+    with _context().Pool(workers, initializer=warm_up) as pool:
         yield from pool.imap(process_file, files, chunksize=1)
+
+
+def _context():
+    return multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
 
 
 class _Progress:
@@ -151,11 +155,24 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
         writer.commit()
     summary.documents, summary.tasks, summary.targets = (writers[n].count for n in ("documents", "tasks", "targets"))
     summary.problems = writers["problems"].count
+    indexing = _start(index.build, out_dir)  # on the other core while the workbook is written
     _write_reviews(out_dir, summary)
-    index.build(out_dir)
+    _finish(indexing, "index.sqlite")
     summary.seconds = time.perf_counter() - started
     jsonl.write_json_atomic(out_dir / "run.json", _run_record(summary, workers))
     return summary
+
+
+def _start(function, *args) -> multiprocessing.Process:
+    process = _context().Process(target=function, args=args)
+    process.start()
+    return process
+
+
+def _finish(process: multiprocessing.Process, what: str) -> None:
+    process.join()
+    if process.exitcode:
+        raise RuntimeError(f"writing {what} failed (exit {process.exitcode}); see the error above")
 
 
 def _write_reviews(out_dir: Path, summary: RunSummary) -> None:

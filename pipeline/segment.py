@@ -268,6 +268,8 @@ def is_title(text: str, min_letters: int = 6, upper_share: float = 1.0) -> bool:
     """Text set in capitals ("KẾ HOẠCH", "PHỤ LỤC II"): at least `upper_share` of its letters."""
     if upper_share >= 1.0 and not text.isupper():
         return False
+    if sum(map(str.islower, text)) > (1 - upper_share) * len(text):
+        return False  # more lower-case letters than any title of this length can have
     letters = _LETTER.findall(text)
     return len(letters) >= min_letters and sum(map(str.isupper, letters)) >= upper_share * len(letters)
 

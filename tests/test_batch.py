@@ -2,9 +2,12 @@
 workers, no progress bar in a pipe, exit code 2 when a file cannot be read."""
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from pipeline import batch
 from pipeline.cli import main
@@ -91,3 +94,21 @@ def test_workbook_cut_at_the_row_limit_is_reported_and_jsonl_stays_complete(tmp_
     assert any("Nhiệm vụ" in p["cause"] for p in cut)
     run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
     assert run["counts"]["problems"] == len(problems) == summary.problems
+
+
+def test_search_index_built_beside_the_workbook_and_its_failure_reported(tmp_path, monkeypatch):
+    from pipeline.writers import index
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "own_plan.txt").write_text(OWN_PLAN, encoding="utf-8")
+    batch.run([tmp_path / "in"], tmp_path / "ok", workers=1, progress=False)
+    db = sqlite3.connect(tmp_path / "ok" / "index.sqlite")
+    lead = db.execute("SELECT lead FROM tasks WHERE text LIKE '%học bạ số%' OR text LIKE '%kho học liệu%'")
+    assert "Sở Giáo dục và Đào tạo" in " ".join(row[0] for row in lead)
+
+    def broken(out_dir):
+        raise sqlite3.OperationalError("disk I/O error")
+    monkeypatch.setattr(index, "build", broken)
+    with pytest.raises(RuntimeError, match="index.sqlite"):
+        batch.run([tmp_path / "in"], tmp_path / "failed", workers=1, progress=False)
+    assert len(_lines(tmp_path / "failed", "tasks")) >= 2  # the records are kept
+    assert (tmp_path / "failed" / "review.xlsx").exists() and not (tmp_path / "failed" / "run.json").exists()

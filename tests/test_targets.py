@@ -156,6 +156,16 @@ def test_year_columns_give_each_value_its_deadline():
     assert summary(extract(text)) == [(80, None, "=", 2026), (100, None, "=", 2030)]
 
 
+def test_a_wide_row_gives_each_value_its_own_column_year_and_indicator():
+    """A yearly indicator table over 2026-2045: twenty year columns, the value of each in its cell."""
+    years = range(2026, 2046)
+    text = ("| TT | Chỉ tiêu | " + " | ".join(f"Năm {y}" for y in years) + " |\n"
+            "| 1 | Tỷ lệ dân số có hồ sơ sức khỏe điện tử | " + " | ".join(f"{60 + i}%" for i in range(20)) + " |\n")
+    found = extract(text)
+    assert summary(found) == [(60 + i, None, "=", y) for i, y in enumerate(years)]
+    assert {t.text for t in found} == {"Tỷ lệ dân số có hồ sơ sức khỏe điện tử"}
+
+
 def test_dates_of_cited_documents_are_not_past_results():
     found = extract("Thực hiện Kế hoạch ban hành ngày 12 tháng 01 năm 2024, phấn đấu 100% hồ sơ "
                     "được giải quyết đúng hạn trong năm 2025.")

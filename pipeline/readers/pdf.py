@@ -1,7 +1,7 @@
 """PDF: the text layer with pypdfium2 (fast), page after page.
 
-Paragraphs come from the layout (pdf_layout), ruled tables from pdfplumber on
-the pages that draw rules (pdf_tables), pages with no text layer from OCR
+Paragraphs come from the layout (pdf_layout), ruled tables from the pages'
+rules and pdfplumber's table finder (pdf_tables), pages with no text layer from OCR
 (ocr), the number/date stamped in form fields from pdf_fields, and text set in
 legacy Vietnamese fonts is converted (legacy).
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 from pipeline.readers import ReadError, SourceText, legacy, ocr
 from pipeline.readers.pdf_fields import read_fields
 from pipeline.readers.pdf_layout import Line, join_pages, page_lines, pages_text
-from pipeline.readers.pdf_tables import has_rules, page_tables
+from pipeline.readers.pdf_tables import has_rules, page_paths, page_tables
 
 _MIN_TEXT = 20  # non-space characters below which a page counts as scanned
 _SPACES = re.compile(r"\s+")
@@ -37,23 +37,6 @@ def _needs_ocr(text: str) -> bool:
     return len(_SPACES.sub("", text)) < _MIN_TEXT
 
 
-class _Tables:
-    """pdfplumber, opened only when a page draws rules."""
-
-    def __init__(self, path: Path):
-        self.path, self.plumber = path, None
-
-    def on(self, index: int, height: float) -> list:
-        import pdfplumber
-        if self.plumber is None:
-            self.plumber = pdfplumber.open(str(self.path))
-        return page_tables(self.plumber.pages[index], height)
-
-    def close(self) -> None:
-        if self.plumber is not None:
-            self.plumber.close()
-
-
 def _with_tables(lines: list, tables: list) -> list:
     """Replace the lines inside each table by one block line holding its rows."""
     kept = [line for line in lines if not any(
@@ -64,26 +47,24 @@ def _with_tables(lines: list, tables: list) -> list:
     return kept
 
 
-def _layout_pages(pdf, path: Path) -> tuple:
+def _layout_pages(pdf) -> tuple:
     """(lines per page, indexes of pages to OCR, text of page 1)."""
-    pages, scanned, tables, first_text = [], [], _Tables(path), ""
-    try:
-        for index in range(len(pdf)):
-            page = pdf[index]
-            textpage = page.get_textpage()
-            text = textpage.get_text_range()
-            if index == 0:
-                first_text = text
-            if _needs_ocr(text):
-                scanned.append(index)
-                pages.append([])
-                continue
-            lines = page_lines(textpage, text)
-            if has_rules(page):
-                lines = _with_tables(lines, tables.on(index, page.get_height()))
-            pages.append(lines)
-    finally:
-        tables.close()
+    pages, scanned, first_text = [], [], ""
+    for index in range(len(pdf)):
+        page = pdf[index]
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        if index == 0:
+            first_text = text
+        if _needs_ocr(text):
+            scanned.append(index)
+            pages.append([])
+            continue
+        lines = page_lines(textpage, text)
+        paths = page_paths(page)
+        if has_rules(paths):
+            lines = _with_tables(lines, page_tables(page, textpage, paths))
+        pages.append(lines)
     return pages, scanned, first_text
 
 
@@ -114,7 +95,7 @@ def read(path: Path) -> SourceText:
     pdf = _open(path)
     try:
         pdf.init_forms()
-        pages, scanned, first_text = _layout_pages(pdf, path)
+        pages, scanned, first_text = _layout_pages(pdf)
         fields = read_fields(pdf, pdf[0], first_text)
         for index, lines in _ocr_pages(pdf, scanned).items():
             pages[index] = lines

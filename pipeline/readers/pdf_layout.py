@@ -55,9 +55,15 @@ def page_lines(textpage, text: str = None) -> list:
         start = match.start() + len(raw) - len(raw.lstrip(_EDGE_JUNK))
         boxes = [textpage.get_rect(i) for i in range(textpage.count_rects(start, len(content)))]
         if boxes:
-            lines.append(Line(content.translate(_JUNK).strip(), min(b[0] for b in boxes), max(b[2] for b in boxes),
+            lines.append(Line(_without_junk(content), min(b[0] for b in boxes), max(b[2] for b in boxes),
                               min(b[1] for b in boxes), max(b[3] for b in boxes)))
     return merge_same_baseline(lines)
+
+
+def _without_junk(text: str) -> str:
+    if "\ufffe" in text or "\x02" in text or "\x00" in text:  # rare; translate is slow on every line
+        text = text.translate(_JUNK)
+    return text.strip()
 
 
 def merge_same_baseline(lines: list) -> list:

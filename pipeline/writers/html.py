@@ -131,7 +131,7 @@ def _stretch(piece: str, active: list, start: int) -> str:
 # ------------------------------------------------------------------ side list
 
 def _short(text: str) -> str:
-    text = " ".join((text or "").split())
+    text = " ".join((text or "")[:4 * _PREVIEW].split())  # a preview needs only the head of a long text
     return text if len(text) <= _PREVIEW else text[:_PREVIEW - 1] + "…"
 
 
