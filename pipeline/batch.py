@@ -72,6 +72,7 @@ class RunSummary:
     pages: int = 0
     seconds: float = 0.0
     inputs: list = field(default_factory=list)
+    phases: dict = field(default_factory=dict)  # seconds: extraction, then the workbook, then the index
 
     def line(self) -> str:
         return (f"{self.documents} documents, {self.tasks} tasks, {self.targets} targets, "
@@ -83,7 +84,9 @@ def warm_up() -> None:
     workers fork, so no worker pays it again, and in each spawned worker where fork is missing."""
     import pdfplumber.table  # noqa: F401
     import pipeline.process  # noqa: F401
+    from extractors import registry
     from pipeline.readers import docx, pdf, txt  # noqa: F401
+    registry.registry()  # the agency registry, read once
 
 
 def _results(files: list, workers: int):
@@ -155,10 +158,14 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
         writer.commit()
     summary.documents, summary.tasks, summary.targets = (writers[n].count for n in ("documents", "tasks", "targets"))
     summary.problems = writers["problems"].count
+    extracted = time.perf_counter()
     indexing = _start(index.build, out_dir)  # on the other core while the workbook is written
     _write_reviews(out_dir, summary)
+    reviewed = time.perf_counter()
     _finish(indexing, "index.sqlite")
     summary.seconds = time.perf_counter() - started
+    summary.phases = {"extract": round(extracted - started, 3), "workbook_and_pages": round(reviewed - extracted, 3),
+                      "index_wait": round(started + summary.seconds - reviewed, 3)}
     jsonl.write_json_atomic(out_dir / "run.json", _run_record(summary, workers))
     return summary
 
@@ -276,6 +283,7 @@ def _run_record(summary: RunSummary, workers: int) -> dict:
     return {
         "version": __version__, "code": code_fingerprint(), "python": platform.python_version(), "machine": platform.machine(),
         "workers": workers or os.cpu_count(), "seconds": round(summary.seconds, 3),
+        "phases": summary.phases,
         "counts": {"documents": summary.documents, "tasks": summary.tasks, "targets": summary.targets,
                    "problems": summary.problems, "failed": summary.failed, "pages": summary.pages},
         "inputs": summary.inputs,

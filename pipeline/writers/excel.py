@@ -133,7 +133,7 @@ def _value(kind: str, column: Column, record: dict, context: _Context):
             editable_value(kind, field, record)
     if field == "source":
         source = record.get("source")
-        return source["path"] if isinstance(source, dict) else Path(source or "").name
+        return source["path"] if isinstance(source, dict) else os.path.basename(source or "")
     if field == "document":
         return context.numbers.get(record.get("doc_id"), record.get("doc_id"))
     if field == "page":
@@ -166,10 +166,12 @@ MAX_CELL_CHARS = 16_000  # Excel holds 32,767 UTF-16 units a cell; JSONL keeps t
 
 
 def write_cell(sheet, row: int, col: int, value, fmt=None) -> None:
-    """Strings stay strings (never formulas or links), numbers stay numbers; over-long text is cut."""
+    """Strings stay strings (never formulas or links), numbers stay numbers; over-long text is cut.
+    Nothing is written for an empty value: the cell keeps its column's format, and a third of a
+    task row is empty (review columns), so the workbook is written faster."""
     if value is None or value == "":
-        sheet.write_blank(row, col, None, fmt)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        return
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         sheet.write_number(row, col, value, fmt)
     else:
         text = str(value)
