@@ -114,6 +114,20 @@ def test_pdf_paragraphs_and_table_rows(converted):
     assert source.pages == 1 and not source.ocr_pages
 
 
+@needs_libreoffice
+def test_a_short_last_page_of_a_text_pdf_is_read_without_ocr(tmp_path):
+    import docx
+    document = docx.Document()
+    for text in PARAGRAPHS:
+        document.add_paragraph(text)
+    document.add_page_break()
+    document.add_paragraph("- Lưu: VT, VP.")
+    document.save(str(tmp_path / "kh.docx"))
+    source = read(convert(tmp_path / "kh.docx", "pdf", tmp_path))
+    assert source.pages == 2 and source.ocr_pages == [] and not source.warnings
+    assert source.text.rstrip().endswith("- Lưu: VT, VP.")
+
+
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 HEADER = [("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", 60, 780), ("Số:", 60, 740), ("/KH-UBND", 130, 740),
           ("Nghệ An, ngày", 300, 740), ("tháng", 420, 740), ("năm 2027", 480, 740), ("KẾ HOẠCH", 250, 700)]

@@ -33,8 +33,18 @@ def _open(path: Path):
     return pdf
 
 
-def _needs_ocr(text: str) -> bool:
-    return len(_SPACES.sub("", text)) < _MIN_TEXT
+def _needs_ocr(page, text: str) -> bool:
+    """No text layer, or a few words of one over a picture (a scan). A born-digital page with
+    a few words (a last page holding "Lưu: VT, VP.") is read as it is: OCR would read the same
+    words at a hundred times the cost."""
+    if len(_SPACES.sub("", text)) >= _MIN_TEXT:
+        return False
+    return not text.strip() or _has_image(page)
+
+
+def _has_image(page) -> bool:
+    import pypdfium2.raw as pdfium_c
+    return next(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)), None) is not None
 
 
 def _with_tables(lines: list, tables: list) -> list:
@@ -56,7 +66,7 @@ def _layout_pages(pdf) -> tuple:
         text = textpage.get_text_range()
         if index == 0:
             first_text = text
-        if _needs_ocr(text):
+        if _needs_ocr(page, text):
             scanned.append(index)
             pages.append([])
             continue
