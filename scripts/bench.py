@@ -293,8 +293,9 @@ def table(results: dict) -> str:
     rows.append(f"| pdfplumber extract_text alone{note} | pdf | {floor['pages']} | "
                 f"{plumber['extrapolated_s']:.1f} | {plumber['pages_per_s']:.0f} | | |")
     for name, run in results["runs"]:
+        pages_per_s = f"{run['pages_per_s']:.0f}" if run["pages"] else ""  # DOCX and TXT have no pages
         rows.append(f"| vnplan run --workers {run['workers']} | {name} | {run['pages'] or ''} | "
-                    f"{run['seconds']:.1f} | {run['pages_per_s']:.0f} | {run['docs_per_s']:.1f} | "
+                    f"{run['seconds']:.1f} | {pages_per_s} | {run['docs_per_s']:.1f} | "
                     f"{run['parent_peak_mb']:.0f} / {_mb(run['worker_peak_mb'])} |")
     return "\n".join(rows)
 
