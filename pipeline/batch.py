@@ -5,6 +5,7 @@ import json
 import multiprocessing
 import os
 import platform
+import queue
 import sys
 import time
 from dataclasses import dataclass, field
@@ -140,17 +141,22 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
     writers = {name: jsonl.JsonlWriter(out_dir / f"{name}.jsonl") for name in OUTPUTS}
     summary = RunSummary()
     bar = _Progress(len(files), sys.stderr.isatty() if progress is None else progress)
+    # while the workers extract, the workbook is filled beside them; kept records are in the old
+    # outputs kind by kind, so a run that keeps some writes the workbook from the JSONL at the end
+    workbook = None if kept else _WorkbookWriter(out_dir / "review.xlsx")
     try:
         _copy_kept(out_dir, kept, writers, summary)
         for problem in problems:
-            writers["problems"].write(problem)
+            _write_problem(to_dict(problem), writers, workbook)
             _report(problem.path, problem.cause)
         for result in _results(files, workers or os.cpu_count() or 1):
-            _take(result, writers, summary)
+            _take(result, writers, summary, workbook)
             bar.step(result.get("pages") or 0)
     except BaseException:
         for writer in writers.values():
             writer.abort()
+        if workbook:
+            workbook.abort()
         raise
     finally:
         bar.close()
@@ -158,16 +164,25 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
         writer.commit()
     summary.documents, summary.tasks, summary.targets = (writers[n].count for n in ("documents", "tasks", "targets"))
     summary.problems = writers["problems"].count
+    _finish_outputs(out_dir, summary, workbook, started)
+    jsonl.write_json_atomic(out_dir / "run.json", _run_record(summary, workers))
+    return summary
+
+
+def _finish_outputs(out_dir: Path, summary: RunSummary, workbook, started: float) -> None:
+    """The workbook, the index page and index.sqlite once the JSONL outputs are committed; timings."""
     extracted = time.perf_counter()
-    indexing = _start(index.build, out_dir)  # on the other core while the workbook is written
-    _write_reviews(out_dir, summary)
+    indexing = _start(index.build, out_dir)  # on the other core while the workbook is finished
+    try:
+        _write_reviews(out_dir, summary, workbook)
+    except BaseException:
+        indexing.join()
+        raise
     reviewed = time.perf_counter()
     _finish(indexing, "index.sqlite")
     summary.seconds = time.perf_counter() - started
     summary.phases = {"extract": round(extracted - started, 3), "workbook_and_pages": round(reviewed - extracted, 3),
                       "index_wait": round(started + summary.seconds - reviewed, 3)}
-    jsonl.write_json_atomic(out_dir / "run.json", _run_record(summary, workers))
-    return summary
 
 
 def _start(function, *args) -> multiprocessing.Process:
@@ -182,12 +197,78 @@ def _finish(process: multiprocessing.Process, what: str) -> None:
         raise RuntimeError(f"writing {what} failed (exit {process.exitcode}); see the error above")
 
 
-def _write_reviews(out_dir: Path, summary: RunSummary) -> None:
-    """review.xlsx and html/index.html, streaming the JSONL outputs (the document pages were written
-    as results arrived). Warnings about a workbook cut at Excel's row limit go to problems.jsonl."""
+class _WorkbookWriter:
+    """review.xlsx filled in its own process as results arrive, so it shares the cores with the
+    workers instead of following them (a thread would hold up the parent's reading of results),
+    streamed so memory stays flat. A failure there is raised by `finish`, never lost."""
+
+    def __init__(self, path: Path):
+        self.items, self.replies = _context().Queue(maxsize=64), _context().Queue()
+        self.process = _context().Process(target=_fill_workbook, args=(path, self.items, self.replies), daemon=True)
+        self.process.start()
+
+    def put(self, kind: str, *records) -> None:
+        while True:
+            try:
+                self.items.put((kind, records), timeout=1)
+                return
+            except queue.Full:
+                if not self.process.is_alive():
+                    raise RuntimeError("writing review.xlsx failed: its process ended") from None
+
+    def finish(self, documents_path: Path) -> list:
+        self.put("close", documents_path)
+        reply = None
+        while reply is None:
+            alive = self.process.is_alive()
+            try:
+                reply = self.replies.get(timeout=1)
+            except queue.Empty:
+                if not alive:
+                    reply = (True, f"its process ended (exit {self.process.exitcode})")
+        self.process.join()
+        failed, result = reply
+        if failed:
+            raise RuntimeError(f"writing review.xlsx failed: {result}")
+        return result
+
+    def abort(self) -> None:
+        if self.process.is_alive():
+            self.put("abort")
+            self.process.join()
+
+
+def _fill_workbook(path: Path, items, replies) -> None:
+    """The workbook process: documents and problems in, until ("close", documents.jsonl) or ("abort",).
+    A failure is kept and the queue still drained, so the run never waits on a full queue."""
+    workbook, error = excel.Workbook(path), None
+    kind, records = items.get()
+    while kind not in ("close", "abort"):
+        if error is None:
+            try:
+                workbook.add_document(*records) if kind == "document" else workbook.add(kind, *records)
+            except Exception as e:
+                error = f"{type(e).__name__}: {e}"
+        kind, records = items.get()
+    if kind == "abort" or error:
+        workbook.abort()
+        if kind == "close":
+            replies.put((True, error))
+        return
+    try:
+        replies.put((False, workbook.close(jsonl.Records(records[0]))))
+    except Exception as e:
+        replies.put((True, f"{type(e).__name__}: {e}"))
+
+
+def _write_reviews(out_dir: Path, summary: RunSummary, workbook: _WorkbookWriter = None) -> None:
+    """review.xlsx (filled during the run, or now from the JSONL outputs) and html/index.html (the
+    document pages were written as results arrived). Warnings about a workbook cut at Excel's row
+    limit go to problems.jsonl."""
     records = [jsonl.Records(out_dir / f"{n}.jsonl") for n in OUTPUTS]
     rows = summary.documents + summary.tasks + summary.targets + summary.problems
-    warnings = excel.write(out_dir / "review.xlsx", *records, rows=rows)
+    warnings = workbook.finish(out_dir / "documents.jsonl") if workbook else \
+        excel.write(out_dir / "review.xlsx", *records, rows=rows)
     if warnings:
         jsonl.append(out_dir / "problems.jsonl", warnings)
         summary.problems += len(warnings)
@@ -201,10 +282,16 @@ def _report(path: str, cause: str) -> None:
     print(f"vnplan: {path}: {cause}", file=sys.stderr)
 
 
-def _take(result: dict, writers: dict, summary: RunSummary) -> None:
+def _write_problem(problem: dict, writers: dict, workbook) -> None:
+    writers["problems"].write(problem)
+    if workbook:
+        workbook.put("problems", problem)
+
+
+def _take(result: dict, writers: dict, summary: RunSummary, workbook: _WorkbookWriter = None) -> None:
     entry = {"path": result["path"], "sha256": result.get("sha256")}
     if "problem" in result:
-        writers["problems"].write(result["problem"])
+        _write_problem(result["problem"], writers, workbook)
         _report(result["path"], result["problem"]["cause"])
         summary.failed += 1
         entry["status"] = "failed"
@@ -218,6 +305,8 @@ def _take(result: dict, writers: dict, summary: RunSummary) -> None:
                 writers[kind].write(record)
         for warning in result["warnings"]:
             writers["problems"].write(warning)
+        if workbook:
+            workbook.put("document", result["document"], result["tasks"], result["targets"], result["warnings"])
         summary.pages += result.get("pages") or 0
         entry.update(status="ok", pages=result.get("pages"), seconds=round(result["seconds"], 3),
                      tasks=len(result["tasks"]), targets=len(result["targets"]))

@@ -11,6 +11,7 @@ import pytest
 
 from pipeline import batch
 from pipeline.cli import main
+from pipeline.writers import jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpus" / "seeds"
@@ -112,3 +113,26 @@ def test_search_index_built_beside_the_workbook_and_its_failure_reported(tmp_pat
         batch.run([tmp_path / "in"], tmp_path / "failed", workers=1, progress=False)
     assert len(_lines(tmp_path / "failed", "tasks")) >= 2  # the records are kept
     assert (tmp_path / "failed" / "review.xlsx").exists() and not (tmp_path / "failed" / "run.json").exists()
+
+
+def test_workbook_filled_during_the_run_matches_one_written_afterwards_and_its_failure_is_reported(
+        tmp_path, monkeypatch):
+    import openpyxl
+    from pipeline.writers import excel
+    inputs = _inputs(tmp_path / "in")
+    assert main(["run", str(inputs), "--out", str(tmp_path / "out"), "--workers", "2"]) == 0
+    out = tmp_path / "out"
+    records = [jsonl.Records(out / f"{kind}.jsonl") for kind in ("documents", "tasks", "targets", "problems")]
+    excel.write(tmp_path / "afterwards.xlsx", *records)
+    during, afterwards = (openpyxl.load_workbook(p) for p in (out / "review.xlsx", tmp_path / "afterwards.xlsx"))
+    for name in during.sheetnames:
+        assert list(during[name].iter_rows(values_only=True)) == list(afterwards[name].iter_rows(values_only=True))
+    assert any("Sở Giáo dục và Đào tạo" in (row[4] or "") for row in during["Nhiệm vụ"].iter_rows(values_only=True))
+
+    def broken(self, document, tasks, targets, problems=()):
+        raise OSError("No space left on device")
+    monkeypatch.setattr(excel.Workbook, "add_document", broken)
+    with pytest.raises(RuntimeError, match="review.xlsx.*No space left"):
+        batch.run([inputs], tmp_path / "failed", workers=2, progress=False)
+    assert len(_lines(tmp_path / "failed", "documents")) == 4  # the records are kept
+    assert not list((tmp_path / "failed").glob("review.xlsx*"))

@@ -9,7 +9,7 @@ however many records.
 """
 import os
 from dataclasses import dataclass
-from itertools import chain, groupby
+from itertools import groupby
 from pathlib import Path
 
 import xlsxwriter
@@ -187,27 +187,30 @@ def _write_headers(sheet, columns: list, formats: _Formats) -> None:
         sheet.write_string(1, col, column.field, formats.field)
 
 
-def _write_sheet(book, kind: str, records, context: _Context, counts, formats: _Formats) -> int:
-    """Streams the records into the kind's sheet, one row after the other; rows past Excel's
-    limit are counted (for the summary) but not written. Returns how many were left out."""
-    name, _id_field, columns = SHEETS[kind]
-    sheet = book.add_worksheet(name)
-    _write_headers(sheet, columns, formats)
-    row, left_out = HEADER_ROWS, 0
-    for record in records:
-        _observe(kind, record, context, counts)
-        if row >= MAX_ROWS:
-            left_out += 1
-            continue
-        for col, column in enumerate(columns):
-            write_cell(sheet, row, col, _value(kind, column, record, context), formats.cell)
-        row += 1
-    last = max(row - 1, HEADER_ROWS)
-    sheet.freeze_panes(HEADER_ROWS, 1)
-    sheet.autofilter(HEADER_ROWS - 1, 0, last, len(columns) - 1)
-    _add_validations(sheet, columns, last)
-    _highlight_low_confidence(sheet, columns, last, formats)
-    return left_out
+class _Sheet:
+    """One record sheet, its rows written in order; rows past `last_row` are counted (for the
+    summary) but not written."""
+
+    def __init__(self, book, kind: str, formats: _Formats, last_row: int):
+        self.kind, (name, _id_field, self.columns) = kind, SHEETS[kind]
+        self.sheet, self.formats, self.last_row = book.add_worksheet(name), formats, last_row
+        self.row, self.left_out = HEADER_ROWS, 0
+        _write_headers(self.sheet, self.columns, formats)
+
+    def add(self, record: dict, context: _Context) -> None:
+        if self.row >= self.last_row:
+            self.left_out += 1
+            return
+        for col, column in enumerate(self.columns):
+            write_cell(self.sheet, self.row, col, _value(self.kind, column, record, context), self.formats.cell)
+        self.row += 1
+
+    def finish(self) -> None:
+        last = max(self.row - 1, HEADER_ROWS)
+        self.sheet.freeze_panes(HEADER_ROWS, 1)
+        self.sheet.autofilter(HEADER_ROWS - 1, 0, last, len(self.columns) - 1)
+        _add_validations(self.sheet, self.columns, last)
+        _highlight_low_confidence(self.sheet, self.columns, last, self.formats)
 
 
 def _observe(kind: str, record: dict, context: _Context, counts) -> None:
@@ -247,31 +250,83 @@ def _highlight_low_confidence(sheet, columns: list, last: int, formats: _Formats
 
 
 IN_MEMORY_ROWS = 10_000  # ~130 MB of cells at most; above, the workbook streams
+_CUT_WARNINGS = len(SHEETS)  # rows kept at the end of Vấn đề for the warnings about cut sheets
+
+
+class Workbook:
+    """review.xlsx written record by record, each sheet in row order, so records can be added
+    while a run goes on (`add_document`) and a streamed workbook (xlsxwriter's constant_memory)
+    keeps memory flat however many records. `close` writes the summary sheet and returns
+    warnings (Problem dicts) for the sheets cut at Excel's row limit; they also end Vấn đề."""
+
+    def __init__(self, path: Path, streaming: bool = True):
+        self.path, self.partial = Path(path), Path(str(path) + ".partial")
+        self.book = xlsxwriter.Workbook(str(self.partial), {
+            "constant_memory": streaming, "strings_to_formulas": False, "strings_to_urls": False,
+            "strings_to_numbers": False})
+        self.formats, self.context, self.counts = _Formats(self.book), _Context(), excel_summary.Counts()
+        self.summary = excel_summary.add_sheet(self.book)  # the first tab, written once the counts are known
+        self.sheets = {kind: _Sheet(self.book, kind, self.formats,
+                                    MAX_ROWS - (_CUT_WARNINGS if kind == "problems" else 0)) for kind in SHEETS}
+
+    def add(self, kind: str, record: dict) -> None:
+        _observe(kind, record, self.context, self.counts)
+        self.sheets[kind].add(record, self.context)
+
+    def add_document(self, document: dict, tasks: list, targets: list, problems: list = ()) -> None:
+        """One document's records, in the order a run writes them."""
+        self.add("documents", document)
+        for task in tasks:
+            self.add("tasks", task)
+        self.context.task_lookup = _DocumentTasks(tasks)
+        for target in targets:
+            self.add("targets", target)
+        for problem in problems:
+            self.add("problems", problem)
+
+    def close(self, documents) -> list:
+        """Finishes the sheets and the summary (`documents` read again for its per-document table)."""
+        try:
+            warnings = [_cut_warning(self.path, kind, sheet.left_out)
+                        for kind, sheet in self.sheets.items() if sheet.left_out]
+            for warning in warnings:
+                self.sheets["problems"].last_row += 1
+                self.add("problems", warning)
+            for sheet in self.sheets.values():
+                sheet.finish()
+            excel_summary.write_sheet(self.book, self.summary, self.formats, documents, self.counts,
+                                      [w["cause"] for w in warnings], MAX_ROWS)
+        finally:
+            self.book.close()
+        os.replace(self.partial, self.path)
+        return warnings
+
+
+    def abort(self) -> None:
+        """A run that fails leaves no workbook behind (nor its partial file)."""
+        self.book.close()
+        self.partial.unlink(missing_ok=True)
+
+
+class _DocumentTasks:
+    """The tasks of the document whose targets are being written."""
+
+    def __init__(self, tasks: list):
+        self.tasks = {task["task_id"]: task for task in tasks}
+
+    def get(self, target: dict) -> dict:
+        return self.tasks.get(target.get("task_id")) or {}
 
 
 def write(path: Path, documents, tasks, targets, problems, rows: int = None) -> list:
-    """Writes the workbook row by row. With more than IN_MEMORY_ROWS `rows` (or an unknown count)
-    it streams (xlsxwriter's constant_memory), so memory stays flat however many records; smaller
-    workbooks are built in memory, which is about ten times faster. Each argument is an iterable that can be read again (a list, or jsonl.Records
-    streaming a file): documents and tasks are read twice, the others once. Returns warnings
-    (Problem dicts) for the sheets cut at Excel's row limit; they also head the Vấn đề sheet."""
-    partial = Path(str(path) + ".partial")
-    streaming = rows is None or rows > IN_MEMORY_ROWS
-    book = xlsxwriter.Workbook(str(partial), {"constant_memory": streaming, "strings_to_formulas": False,
-                                              "strings_to_urls": False, "strings_to_numbers": False})
-    warnings = []
-    try:
-        formats, context, counts = _Formats(book), _Context(), excel_summary.Counts()
-        summary = excel_summary.add_sheet(book)  # the first tab, written once the counts are known
-        for kind, records in (("documents", documents), ("tasks", tasks), ("targets", targets)):
-            context.task_lookup = _TaskLookup(tasks) if kind == "targets" else None
-            left_out = _write_sheet(book, kind, records, context, counts, formats)
-            warnings += [_cut_warning(path, kind, left_out)] if left_out else []
-        left_out = _write_sheet(book, "problems", chain(list(warnings), problems), context, counts, formats)
-        warnings += [_cut_warning(path, "problems", left_out)] if left_out else []
-        excel_summary.write_sheet(book, summary, formats, documents, counts, [w["cause"] for w in warnings],
-                                  MAX_ROWS)
-    finally:
-        book.close()
-    os.replace(partial, path)
-    return warnings
+    """Writes the workbook sheet after sheet from whole outputs. With more than IN_MEMORY_ROWS
+    `rows` (or an unknown count) it streams; smaller workbooks are built in memory, which is
+    faster. Each argument is an iterable that can be read again (a list, or jsonl.Records
+    streaming a file): documents and tasks are read twice, the others once."""
+    workbook = Workbook(path, streaming=rows is None or rows > IN_MEMORY_ROWS)
+    for kind, records in (("documents", documents), ("tasks", tasks), ("targets", targets),
+                          ("problems", problems)):
+        workbook.context.task_lookup = _TaskLookup(tasks) if kind == "targets" else None
+        for record in records:
+            workbook.add(kind, record)
+    return workbook.close(documents)
