@@ -278,16 +278,16 @@ def _relative(text: str, start: int, end: int, base: Optional[int]) -> Optional[
 
 @lru_cache(maxsize=16)
 def _strong_years(text: str) -> tuple:
-    """(text with cited documents blanked, its "đến năm 2025"-like matches), once per block."""
+    """(text with cited documents blanked, its "đến năm 2025"-like matches, where they end), once per block."""
     text = _blank(text, _CITED)
-    return text, list(_STRONG_YEAR.finditer(text))
+    strong = list(_STRONG_YEAR.finditer(text))
+    return text, strong, [m.end() for m in strong]
 
 
 def _sentence_deadline(text: str, mention: _Mention, base: Optional[int]) -> Optional[Deadline]:
     """Nearest "đến năm 2025"/"giai đoạn 2021 - 2025" before; else one later in the sentence."""
     start, end = _sentence(text, mention.start)
-    text, strong = _strong_years(text)
-    ends = [m.end() for m in strong]
+    text, strong, ends = _strong_years(text)
     before = bisect_right(ends, mention.start)
     if before:
         return _deadline_of(strong[before - 1])
