@@ -3,9 +3,13 @@
 The rules are those of /work/shared/gold/FORMAT.md: documents are matched to
 gold files by file stem, tasks by token Jaccard >= 0.5, targets by equal value
 and token Jaccard >= 0.3, each one to one, greedily by descending Jaccard.
+Agency lists match one to one or when joined in order they are the same words.
+A matched task whose coordinating lists match only as joined words counts its
+gold agencies as found, on both sides: matched = predicted = gold's count.
 """
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 from extractors import agencies
@@ -36,8 +40,28 @@ def canonical_agency(name) -> str:
     return agencies.canonical(name)
 
 
-def agency_set(names) -> set:
-    return {c for c in map(canonical_agency, names or []) if c}
+def agency_list(names) -> list:
+    """Canonical names in order, empty ones dropped."""
+    return [c for c in map(canonical_agency, names or []) if c]
+
+
+def same_words(gold: list, pred: list) -> bool:
+    """Canonical lists that read the same when joined in order:
+    ["cac doanh nghiep to chuc kinh te"] and ["cac doanh nghiep", "to chuc kinh te"]."""
+    return " ".join(gold) == " ".join(pred)
+
+
+def agencies_match(gold_names, pred_names) -> bool:
+    gold, pred = agency_list(gold_names), agency_list(pred_names)
+    return Counter(gold) == Counter(pred) or same_words(gold, pred)
+
+
+def coordinating_counts(gold_names, pred_names) -> tuple:
+    """(found, predicted) coordinating agencies of one matched task."""
+    gold, pred = agency_list(gold_names), agency_list(pred_names)
+    if same_words(gold, pred):
+        return len(gold), len(gold)  # one list split another way: counted in gold's split
+    return sum((Counter(gold) & Counter(pred)).values()), len(pred)
 
 
 def canonical_number(number) -> str:
@@ -58,13 +82,21 @@ def field_matches(field: str, gold, pred) -> bool:
 
 
 def deadline_matches(gold, pred) -> bool:
-    """Gold '2025' compares the predicted year, gold '2025-06-30' the predicted date."""
+    """Gold '2025' wants the predicted year, gold '2025-06-30' the predicted date."""
     if not pred:
         return False
     gold = str(gold)
     if len(gold) == 4:
         return pred.get("year") is not None and int(pred["year"]) == int(gold)
     return pred.get("date") == gold
+
+
+def comparator_matches(gold: dict, pred: dict) -> bool:
+    """Equal comparators; a growth or reduction with an upper bound is a gold 'range'."""
+    if gold.get("comparator") == pred.get("comparator"):
+        return True
+    return (gold.get("comparator") == "range" and pred.get("comparator") in ("increase", "decrease")
+            and pred.get("value_max") is not None)
 
 
 def same_value(a, b) -> bool:
@@ -114,14 +146,17 @@ def count_tasks(gold: list, pred: list) -> dict:
     pairs = greedy_match(gold, pred, TASK_JACCARD)
     counts = {"tasks_gold": len(gold), "tasks_pred": len(pred), "tasks_matched": len(pairs),
               "tasks_lead_matched": 0, "coord_matched": 0,
-              "coord_gold": sum(len(agency_set(g["coordinating"])) for g in gold),
-              "coord_pred": sum(len(agency_set(p.get("coordinating_agencies"))) for p in pred),
-              "task_deadline_total": 0, "task_deadline_correct": 0}
+              "coord_gold": sum(len(agency_list(g["coordinating"])) for g in gold),
+              "coord_pred": 0, "task_deadline_total": 0, "task_deadline_correct": 0}
+    matched_pred = {pi for _, pi in pairs}
+    counts["coord_pred"] = sum(len(agency_list(p.get("coordinating_agencies")))
+                               for pi, p in enumerate(pred) if pi not in matched_pred)
     for gi, pi in pairs:
         g, p = gold[gi], pred[pi]
-        counts["tasks_lead_matched"] += agency_set(g["lead"]) == agency_set(p.get("lead_agencies"))
-        counts["coord_matched"] += len(agency_set(g["coordinating"])
-                                       & agency_set(p.get("coordinating_agencies")))
+        counts["tasks_lead_matched"] += agencies_match(g["lead"], p.get("lead_agencies"))
+        found, predicted = coordinating_counts(g["coordinating"], p.get("coordinating_agencies"))
+        counts["coord_matched"] += found
+        counts["coord_pred"] += predicted
         if g.get("deadline") is not None:
             counts["task_deadline_total"] += 1
             counts["task_deadline_correct"] += deadline_matches(g["deadline"], p.get("deadline"))
@@ -139,7 +174,7 @@ def count_targets(gold: list, pred: list) -> dict:
               "comparator_correct": 0, "target_deadline_total": 0, "target_deadline_correct": 0}
     for gi, pi in pairs:
         g, p = gold[gi], pred[pi]
-        counts["comparator_correct"] += g.get("comparator") == p.get("comparator")
+        counts["comparator_correct"] += comparator_matches(g, p)
         if g.get("deadline") is not None:
             counts["target_deadline_total"] += 1
             counts["target_deadline_correct"] += deadline_matches(g["deadline"], p.get("deadline"))

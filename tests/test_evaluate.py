@@ -246,3 +246,164 @@ def test_report_and_cli(tmp_path, capsys):
 ])
 def test_canonical_agency_expands_abbreviations(short, full):
     assert canonical_agency(short) == canonical_agency(full)
+
+
+# ----------------------------------------------- rules of FORMAT.md "Scoring", one test each
+
+T_CONG_THUONG = ("Sở Công Thương chủ trì, phối hợp với các doanh nghiệp, hợp tác xã xây dựng chương trình "
+                 "kết nối cung cầu hàng hóa, tổ chức hội chợ giới thiệu sản phẩm nông sản của tỉnh.")
+T_DOANH_NGHIEP = ("Các doanh nghiệp, tổ chức kinh tế trên địa bàn chủ động rà soát quy trình sản xuất, "
+                  "đăng ký tham gia chương trình chuyển đổi xanh và báo cáo kết quả trước ngày 31/10/2026.")
+T_GRDP = "Phấn đấu tốc độ tăng trưởng kinh tế (GRDP) tăng bình quân 7 - 7,5%/năm giai đoạn 2026 - 2030."
+
+
+def small_gold(tasks=(), targets=()):
+    gold = gold_file()
+    gold.update(tasks=list(tasks), targets=list(targets))
+    return gold
+
+
+def task_counts(tmp_path, gold_tasks, pred_changes):
+    """Score gold tasks against a perfect prediction edited by pred_changes (one dict per task)."""
+    gold = small_gold(tasks=gold_tasks)
+    document, tasks, targets = to_prediction(gold, "000_demo", "d0")
+    for task, change in zip(tasks, pred_changes):
+        task.update(change)
+    return score(tmp_path, gold, (document, tasks, targets))["overall"]
+
+
+@pytest.mark.parametrize("gold_lead, pred_lead", [
+    (["Các doanh nghiệp, tổ chức kinh tế"], ["Các doanh nghiệp", "tổ chức kinh tế"]),
+    (["Các doanh nghiệp", "tổ chức kinh tế"], ["các doanh nghiệp, tổ chức kinh tế"]),
+])
+def test_lead_split_another_way_is_the_same_lead(tmp_path, gold_lead, pred_lead):
+    overall = task_counts(tmp_path, [gold_task(T_DOANH_NGHIEP, gold_lead)], [{"lead_agencies": pred_lead}])
+    assert overall["task_e2e_f1"] == 1.0
+
+
+@pytest.mark.parametrize("pred_lead, matches", [
+    (["Sở Tài chính", "Sở Công Thương"], True),  # one to one, in any order
+    (["Sở Công Thương, Sở Tài chính"], True),  # the same words joined in order
+    (["Sở Công Thương", "Sở Tài chính", "Sở Tài chính"], False),  # not one to one
+    (["Sở Công Thương"], False),
+])
+def test_lead_lists_match_one_to_one_or_as_joined_words(tmp_path, pred_lead, matches):
+    gold_tasks = [gold_task(T_CONG_THUONG, ["Sở Công Thương", "Sở Tài chính"])]
+    overall = task_counts(tmp_path, gold_tasks, [{"lead_agencies": pred_lead}])
+    assert overall["task_e2e_f1"] == (1.0 if matches else 0.0)
+
+
+def test_coordinating_split_another_way_counts_in_gold_split(tmp_path):
+    gold_tasks = [gold_task(T_CONG_THUONG, ["Sở Công Thương"], ["các doanh nghiệp, hợp tác xã"]),
+                  gold_task(T_DOANH_NGHIEP, ["Các doanh nghiệp, tổ chức kinh tế"],
+                            ["Sở Kế hoạch và Đầu tư", "Sở Tài chính"])]
+    changes = [{"coordinating_agencies": ["các doanh nghiệp", "hợp tác xã"]},  # 2 names, same words
+               {"coordinating_agencies": ["Sở Kế hoạch và Đầu tư", "Sở Xây dựng"]}]  # 1 of 2 found
+    overall = task_counts(tmp_path, gold_tasks, changes)
+    assert overall["counts"]["coord_gold"] == 3
+    assert overall["counts"]["coord_matched"] == 2  # 1 (the joined list, in gold's split) + 1
+    assert overall["counts"]["coord_pred"] == 3  # 1 (gold's split) + 2
+    assert overall["coordinating_precision"] == overall["coordinating_recall"] == round(2 / 3, 4)
+
+
+def test_coordinating_of_unmatched_prediction_counts_as_predicted(tmp_path):
+    gold = small_gold(tasks=[gold_task(T_CONG_THUONG, ["Sở Công Thương"], ["các doanh nghiệp, hợp tác xã"])])
+    document, tasks, targets = to_prediction(gold, "000_demo", "d0")
+    extra = dict(tasks[0], task_id="d0-t9", text=T_DOANH_NGHIEP,
+                 coordinating_agencies=["Sở Kế hoạch và Đầu tư"])
+    overall = score(tmp_path, gold, (document, tasks + [extra], targets))["overall"]
+    assert overall["counts"]["coord_pred"] == 2
+    assert overall["coordinating_precision"] == 0.5
+    assert overall["coordinating_recall"] == 1.0
+
+
+def test_task_matching_is_one_to_one(tmp_path):
+    gold = small_gold(tasks=[gold_task(T_CONG_THUONG, ["Sở Công Thương"])])
+    document, tasks, targets = to_prediction(gold, "000_demo", "d0")
+    copy = dict(tasks[0], task_id="d0-t1")
+    overall = score(tmp_path, gold, (document, tasks + [copy], targets))["overall"]
+    assert overall["counts"]["tasks_matched"] == 1
+    assert overall["task_detection_precision"] == 0.5
+    assert overall["task_detection_recall"] == 1.0
+
+
+def test_greedy_matching_takes_the_closest_text_first(tmp_path):
+    close = T_CONG_THUONG.replace(" của tỉnh", "")
+    gold = small_gold(tasks=[gold_task(T_CONG_THUONG, ["Sở Công Thương"]),
+                             gold_task(close, ["Sở Tài chính"])])
+    document, tasks, targets = to_prediction(gold, "000_demo", "d0")
+    tasks.reverse()  # the prediction's order must not decide the pairs
+    overall = score(tmp_path, gold, (document, tasks, targets))["overall"]
+    assert overall["task_e2e_f1"] == 1.0
+
+
+def unique_words(text):
+    words = []
+    for word in text.lower().replace(",", " ").replace(".", " ").split():
+        if word not in words:
+            words.append(word)
+    return words
+
+
+@pytest.mark.parametrize("kept, matched", [(0.5, 1), (0.45, 0)])
+def test_task_jaccard_threshold_is_one_half(tmp_path, kept, matched):
+    words = unique_words(T_CONG_THUONG)
+    n = len(words) - len(words) % 2
+    gold = small_gold(tasks=[gold_task(" ".join(words[:n]), ["Sở Công Thương"])])
+    document, tasks, targets = to_prediction(gold, "000_demo", "d0")
+    tasks[0]["text"] = " ".join(words[:int(n * kept)])
+    overall = score(tmp_path, gold, (document, tasks, targets))["overall"]
+    assert overall["counts"]["tasks_matched"] == matched
+
+
+@pytest.mark.parametrize("kept, matched", [(0.3, 1), (0.25, 0)])
+def test_target_jaccard_threshold_is_three_tenths(tmp_path, kept, matched):
+    words = unique_words(T_DOANH_NGHIEP)[:19]  # 20 tokens with "90"
+    gold = small_gold(targets=[gold_target(" ".join(words) + " 90%", 90)])
+    document, tasks, targets = to_prediction(gold, "000_demo", "d0")
+    targets[0]["text"] = " ".join(words[:int(20 * kept) - 1]) + " 90%"
+    overall = score(tmp_path, gold, (document, tasks, targets))["overall"]
+    assert overall["counts"]["targets_matched"] == matched
+
+
+@pytest.mark.parametrize("comparator, accepted", [
+    ("increase", True), ("decrease", True), ("range", True), ("=", False), (">=", False)])
+def test_growth_with_upper_bound_is_a_gold_range(tmp_path, comparator, accepted):
+    gold = small_gold(targets=[gold_target(T_GRDP, 7, "range", "2030", value_max=7.5)])
+    document, tasks, targets = to_prediction(gold, "000_demo", "d0")
+    targets[0]["comparator"] = comparator
+    overall = score(tmp_path, gold, (document, tasks, targets))["overall"]
+    assert overall["target_f1"] == 1.0
+    assert overall["comparator_accuracy"] == (1.0 if accepted else 0.0)
+
+
+def test_range_prediction_is_not_a_gold_increase(tmp_path):
+    gold = small_gold(targets=[gold_target(T_GRDP, 7, "increase", "2030")])
+    document, tasks, targets = to_prediction(gold, "000_demo", "d0")
+    targets[0]["comparator"] = "range"
+    overall = score(tmp_path, gold, (document, tasks, targets))["overall"]
+    assert overall["comparator_accuracy"] == 0.0
+
+
+def test_target_needs_the_same_upper_bound(tmp_path):
+    gold = small_gold(targets=[gold_target(T_GRDP, 7, "range", "2030", value_max=7.5)])
+    document, tasks, targets = to_prediction(gold, "000_demo", "d0")
+    targets[0].update(comparator="increase", value_max=None)
+    overall = score(tmp_path, gold, (document, tasks, targets))["overall"]
+    assert overall["counts"]["targets_matched"] == 0
+
+
+@pytest.mark.parametrize("gold_deadline, pred_deadline, correct", [
+    ("2026", {"text": "năm 2026", "date": None, "year": 2026}, True),
+    ("2026", {"text": "Quý III/2026", "date": None, "year": 2026}, True),
+    ("2026", {"text": "năm 2027", "date": None, "year": 2027}, False),
+    ("2026-10-31", {"text": "trước ngày 31/10/2026", "date": "2026-10-31", "year": 2026}, True),
+    ("2026-10-31", {"text": "năm 2026", "date": None, "year": 2026}, False),  # a year is not the date
+    ("2026-10-31", None, False),
+])
+def test_deadline_year_against_year_date_against_date(tmp_path, gold_deadline, pred_deadline, correct):
+    gold_tasks = [gold_task(T_DOANH_NGHIEP, ["Các doanh nghiệp, tổ chức kinh tế"], deadline=gold_deadline),
+                  gold_task(T_CONG_THUONG, ["Sở Công Thương"])]  # no gold deadline: not scored
+    overall = task_counts(tmp_path, gold_tasks, [{"deadline": pred_deadline}, {"deadline": None}])
+    assert overall["counts"]["task_deadline_total"] == 1
+    assert overall["deadline_accuracy"] == (1.0 if correct else 0.0)
