@@ -8,8 +8,9 @@ before the plan, sections and table columns on "Kết quả thực hiện"), the
 starting level of a change ("từ 80% lên 95%") and shares that are not goals
 ("chiếm khoảng 10% tổng vốn đầu tư", support ceilings, interest and tax rates).
 
-Comparator: a change verb wins ("giảm bình quân 1 - 1,5%/năm" is a decrease
-from 1 to 1.5, "cắt giảm tối thiểu 30%" a decrease); a level reached after a
+Comparator: a range is a range, also of a growth or reduction ("giảm bình
+quân 1 - 1,5%/năm" is a range from 1 to 1.5, FORMAT.md); otherwise a change
+verb wins ("cắt giảm tối thiểu 30%" is a decrease); a level reached after a
 change ("giảm xuống còn 2,5%", "tăng lên 42%") is that level.
 """
 import re
@@ -116,9 +117,11 @@ def _change(before: str) -> Optional[str]:
 
 def _own_comparator(text: str, mention: _Mention) -> str:
     before = text[max(0, mention.start - 100):mention.start]
+    if mention.value_max is not None:
+        return "range"
     change = _change(before)
-    if change or mention.value_max is not None:
-        return change or "range"
+    if change:
+        return change
     after = text[mention.end:]
     if _AT_LEAST_AFTER.match(after):
         return ">="

@@ -46,6 +46,16 @@ def test_the_verb_wins_over_at_least():
     assert summary(extract("Tăng thêm tối thiểu 15% số cơ sở giáo dục đạt chuẩn quốc gia."))[0][2] == "increase"
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Tổng vốn đầu tư toàn xã hội tăng bình quân 8 - 9%/năm giai đoạn 2026 - 2030.", (8, 9, "range", 2030)),
+    ("Cắt giảm từ 10 - 15% chi phí tuân thủ thủ tục hành chính của người dân, doanh nghiệp đến năm 2027.",
+     (10, 15, "range", 2027)),
+    ("Kim ngạch xuất khẩu hàng hóa tăng từ 6% đến 7% mỗi năm.", (6, 7, "range", None)),
+])
+def test_a_growth_or_reduction_range_is_a_range(sentence, expected):
+    assert summary(extract(sentence)) == [expected]
+
+
 def test_at_least_applies_to_listed_values():
     found = extract("Đến năm 2026, số hóa hồ sơ đất đai của cấp tỉnh, cấp huyện, cấp xã đạt tối thiểu "
                     "tương ứng là 90%, 70%, 50%; mỗi năm tiếp theo tăng tối thiểu 10%.")

@@ -3,8 +3,8 @@ plans (y tế, giáo dục, nông nghiệp, môi trường, giao thông, chuyể
 chính, nông thôn mới, giảm nghèo), none taken from the corpus, run through the real pipeline.
 
 Choices documented here:
-- a change verb wins over a range or a bound: "giảm tỷ lệ hộ nghèo bình quân 1 - 1,5%/năm"
-  is a decrease with value 1 and value_max 1.5;
+- a range of a change is a range (FORMAT.md): "giảm tỷ lệ hộ nghèo bình quân 1 - 1,5%/năm"
+  is a range with value 1 and value_max 1.5; a change verb wins over a bound;
 - a level reached after a change is that level: "giảm xuống còn 2,5%" is "=", "xuống dưới 5%" "<";
 - "phần trăm" written out counts like "%".
 """
@@ -45,7 +45,7 @@ def targets(text: str) -> list:
      (98, None, "=", 2027)),
     ("Tăng tỷ lệ che phủ rừng lên 42% vào năm 2030.", (42, None, "=", 2030)),
     # giao thông
-    ("Tai nạn giao thông giảm từ 5% đến 10% mỗi năm trên cả ba tiêu chí.", (5, 10, "decrease", None)),
+    ("Tai nạn giao thông giảm từ 5% đến 10% mỗi năm trên cả ba tiêu chí.", (5, 10, "range", None)),
     ("Phấn đấu đến hết Quý IV/2026, 100% tuyến đường tỉnh được lắp đặt camera giám sát.",
      (100, None, "=", 2026)),
     # chuyển đổi số, cải cách hành chính
@@ -55,7 +55,7 @@ def targets(text: str) -> list:
     ("Đảm bảo 100% cán bộ, công chức cấp xã được bồi dưỡng kỹ năng số trước ngày 30/6/2025.",
      (100, None, "=", 2025)),
     # giảm nghèo, lao động
-    ("Giảm tỷ lệ hộ nghèo đa chiều bình quân 1-1,5%/năm giai đoạn 2026 - 2030.", (1, 1.5, "decrease", 2030)),
+    ("Giảm tỷ lệ hộ nghèo đa chiều bình quân 1-1,5%/năm giai đoạn 2026 - 2030.", (1, 1.5, "range", 2030)),
     ("Tỷ lệ hộ nghèo không quá 5% vào năm 2026.", (5, None, "<=", 2026)),
     ("Tỷ lệ thất nghiệp ở khu vực thành thị duy trì ở mức dưới 3%.", (3, None, "<", None)),
     ("Tỷ lệ hộ nghèo giảm còn 2,5% vào cuối năm 2025.", (2.5, None, "=", 2025)),
