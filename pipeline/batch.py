@@ -6,12 +6,13 @@ import multiprocessing
 import os
 import platform
 import queue
+import signal
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import __version__
+from pipeline import __version__, inputs as input_walk
 from pipeline.readers import ReadError, read, supported_suffixes
 from pipeline.records import Problem, to_dict
 from pipeline.writers import excel, html, index, jsonl
@@ -19,40 +20,29 @@ from pipeline.writers import excel, html, index, jsonl
 OUTPUTS = ("documents", "tasks", "targets", "problems")
 
 
-def collect_inputs(inputs: list) -> tuple:
-    """Files named directly and, below folders, every file (sorted). Returns (files, problems)."""
-    files, problems = [], []
-    for item in map(Path, inputs):
-        if item.is_dir():
-            files.extend(p for p in sorted(item.rglob("*")) if p.is_file() and not p.name.startswith("."))
-        elif item.exists():
-            files.append(item)
-        else:
-            problems.append(Problem(str(item), "read", "no such file or folder"))
-    return files, problems
-
-
 def process_file(path: Path) -> dict:
     """Read and extract one file. Never raises: failures come back as a problem."""
     from pipeline.process import file_sha256, process
     started = time.perf_counter()
+    name = input_walk.shown(path)
     try:
         source = read(path)
         sha256 = file_sha256(path)
     except ReadError as e:
-        return {"path": str(path), "problem": to_dict(Problem(str(path), "read", str(e)))}
+        return {"path": name, "problem": to_dict(Problem(name, "read", str(e)))}
     except Exception as e:  # a reader library failed in a way we did not foresee
-        return {"path": str(path), "problem": to_dict(Problem(str(path), "read", f"{type(e).__name__}: {e}"))}
+        return {"path": name, "problem": to_dict(Problem(name, "read", f"{type(e).__name__}: {e}"))}
+    source.path = name
     try:
         doc = process(source, sha256)
     except Exception as e:
-        return {"path": str(path), "sha256": sha256,
-                "problem": to_dict(Problem(str(path), "extract", f"{type(e).__name__}: {e}"))}
+        return {"path": name, "sha256": sha256,
+                "problem": to_dict(Problem(name, "extract", f"{type(e).__name__}: {e}"))}
     return {
-        "path": str(path), "sha256": sha256, "pages": source.pages, "seconds": time.perf_counter() - started,
+        "path": name, "sha256": sha256, "pages": source.pages, "seconds": time.perf_counter() - started,
         "document": to_dict(doc.document), "tasks": [to_dict(t) for t in doc.tasks],
         "targets": [to_dict(t) for t in doc.targets], "text": doc.text,
-        "warnings": [to_dict(Problem(str(path), "read", w, "warning")) for w in source.warnings]
+        "warnings": [to_dict(Problem(name, "read", w, "warning")) for w in source.warnings]
         + _unresolved(path, doc.tasks),
     }
 
@@ -60,7 +50,8 @@ def process_file(path: Path) -> dict:
 def _unresolved(path: Path, tasks: list) -> list:
     """One warning per agency mention the registry could not resolve (kept as printed in the task)."""
     names = dict.fromkeys(a["name"] for t in tasks for a in t.agencies if not a["id"])
-    return [to_dict(Problem(str(path), "resolve", f"unresolved agency: {name}", "warning")) for name in names]
+    return [to_dict(Problem(input_walk.shown(path), "resolve", f"unresolved agency: {name}", "warning"))
+            for name in names]
 
 
 @dataclass
@@ -96,12 +87,18 @@ def _results(files: list, workers: int):
     if workers <= 1 or len(files) <= 1:
         yield from map(process_file, files)
         return
-    with _context().Pool(workers, initializer=warm_up) as pool:
+    with _context().Pool(workers, initializer=_ignore_interrupt, initargs=(warm_up,)) as pool:
         yield from pool.imap(process_file, files, chunksize=1)
 
 
 def _context():
     return multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+
+
+def _ignore_interrupt(function, *args):
+    """In a child process: Ctrl-C is the parent's to handle (it stops the children), not a traceback here."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return function(*args)
 
 
 class _Progress:
@@ -128,28 +125,36 @@ class _Progress:
             sys.stderr.write("\n")
 
 
-def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, full: bool = False) -> RunSummary:
+def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, full: bool = False,
+        follow_links: bool = False) -> RunSummary:
     """Process new or changed files only (by content hash against the previous run.json) unless `full`;
-    the records of unchanged files are copied from the previous outputs, those of files gone are dropped."""
+    the records of unchanged files are copied from the previous outputs, those of files gone are dropped.
+    Identical content under several paths is read once, from the first path."""
     started = time.perf_counter()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    files, problems = collect_inputs(inputs)
+    files, problems = input_walk.collect(inputs, out_dir, follow_links)
     files = [f for f in files if f.suffix.lower() in supported_suffixes()] + \
         [f for f in files if f.suffix.lower() not in supported_suffixes()]
-    files, kept = _split_unchanged(files, {} if full else _previous_inputs(out_dir))
+    hashes = _hashes(files)
+    files, copies = input_walk.group_by_content(files, hashes)
+    also_found_at = {input_walk.shown(f): [input_walk.shown(c) for c in others] for f, others in copies.items()}
+    problems += [_copies_warning(first, others) for first, others in also_found_at.items()]
+    files, kept = _split_unchanged(files, {} if full else _previous_inputs(out_dir), hashes)
     writers = {name: jsonl.JsonlWriter(out_dir / f"{name}.jsonl") for name in OUTPUTS}
-    summary = RunSummary()
+    summary = RunSummary(failed=sum(p.severity == "error" for p in problems))
     bar = _Progress(len(files), sys.stderr.isatty() if progress is None else progress)
     # while the workers extract, the workbook is filled beside them; kept records are in the old
     # outputs kind by kind, so a run that keeps some writes the workbook from the JSONL at the end
     workbook = None if kept else _WorkbookWriter(out_dir / "review.xlsx")
     try:
-        _copy_kept(out_dir, kept, writers, summary)
+        _copy_kept(out_dir, kept, writers, summary, also_found_at)
         for problem in problems:
             _write_problem(to_dict(problem), writers, workbook)
             _report(problem.path, problem.cause)
         for result in _results(files, workers or os.cpu_count() or 1):
+            if "document" in result:
+                result["document"]["source"]["also_found_at"] = also_found_at.get(result["path"], [])
             _take(result, writers, summary, workbook)
             bar.step(result.get("pages") or 0)
     except BaseException:
@@ -164,6 +169,8 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
         writer.commit()
     summary.documents, summary.tasks, summary.targets = (writers[n].count for n in ("documents", "tasks", "targets"))
     summary.problems = writers["problems"].count
+    summary.inputs += [{"path": copy, "status": "same content", "same_as": first}
+                       for first, others in also_found_at.items() for copy in others]
     _finish_outputs(out_dir, summary, workbook, started)
     jsonl.write_json_atomic(out_dir / "run.json", _run_record(summary, workers))
     return summary
@@ -186,7 +193,7 @@ def _finish_outputs(out_dir: Path, summary: RunSummary, workbook, started: float
 
 
 def _start(function, *args) -> multiprocessing.Process:
-    process = _context().Process(target=function, args=args)
+    process = _context().Process(target=_ignore_interrupt, args=(function, *args))
     process.start()
     return process
 
@@ -204,7 +211,8 @@ class _WorkbookWriter:
 
     def __init__(self, path: Path):
         self.items, self.replies = _context().Queue(maxsize=64), _context().Queue()
-        self.process = _context().Process(target=_fill_workbook, args=(path, self.items, self.replies), daemon=True)
+        self.process = _context().Process(target=_ignore_interrupt, args=(_fill_workbook, path, self.items, self.replies),
+                                          daemon=True)
         self.process.start()
 
     def put(self, kind: str, *records) -> None:
@@ -336,13 +344,29 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _split_unchanged(files: list, previous: dict) -> tuple:
-    """(files to process, run.json entries of the files unchanged since the previous run)."""
+def _hashes(files: list) -> dict:
+    """path -> sha256 of each file worth comparing (a supported kind, not empty, readable)."""
     from pipeline.process import file_sha256
+    found = {}
+    for path in files:
+        try:
+            if path.suffix.lower() in supported_suffixes() and path.stat().st_size:
+                found[path] = file_sha256(path)
+        except OSError:
+            pass  # reported when the file is read
+    return found
+
+
+def _copies_warning(first: str, others: list) -> Problem:
+    return Problem(first, "input", "same content also found at: " + ", ".join(others) + " (read once)", "warning")
+
+
+def _split_unchanged(files: list, previous: dict, hashes: dict) -> tuple:
+    """(files to process, run.json entries of the files unchanged since the previous run)."""
     todo, kept = [], []
     for path in files:
-        entry = previous.get(str(path))
-        if entry and file_sha256(path) == entry["sha256"]:
+        entry = previous.get(input_walk.shown(path))
+        if entry and hashes.get(path) == entry["sha256"]:
             kept.append(entry)
         else:
             todo.append(path)
@@ -355,14 +379,18 @@ def _record_path(kind: str, record: dict) -> str:
     return record["path"] if kind == "problems" else record["source"]
 
 
-def _copy_kept(out_dir: Path, kept: list, writers: dict, summary: RunSummary) -> None:
-    """Copy the previous records of unchanged files into the new (partial) outputs."""
+def _copy_kept(out_dir: Path, kept: list, writers: dict, summary: RunSummary, also_found_at: dict) -> None:
+    """Copy the previous records of unchanged files into the new (partial) outputs; the paths their
+    content is also found at and the input problems are those of this run."""
     paths = {entry["path"] for entry in kept}
     for kind in OUTPUTS if paths else ():
         if (out_dir / f"{kind}.jsonl").exists():
             for record in jsonl.stream(out_dir / f"{kind}.jsonl"):
-                if _record_path(kind, record) in paths:
-                    writers[kind].write(record)
+                if _record_path(kind, record) not in paths or kind == "problems" and record["stage"] == "input":
+                    continue
+                if kind == "documents":
+                    record["source"]["also_found_at"] = also_found_at.get(record["source"]["path"], [])
+                writers[kind].write(record)
     for entry in kept:
         summary.pages += entry.get("pages") or 0
         summary.inputs.append(dict(entry, unchanged=True))

@@ -1,5 +1,6 @@
 """Command line: vnplan run | evaluate | apply-review | search | export."""
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, type=Path, help="output folder")
     run.add_argument("--workers", type=int, default=0, help="worker processes (default: number of cores)")
     run.add_argument("--full", action="store_true", help="reprocess every file, not only new or changed ones")
+    run.add_argument("--follow-links", action="store_true", help="follow links that lead outside the input folders")
     _add_search_export(commands)
     evaluate = commands.add_parser("evaluate", help="score a run against gold files (FORMAT.md)")
     evaluate.add_argument("--gold", required=True, type=Path)
@@ -28,9 +30,24 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run(args) -> int:
     from pipeline import batch
-    summary = batch.run(args.inputs, args.out, workers=args.workers, full=args.full)
+    if "-" in args.inputs:
+        return _fail("reading from standard input ('-') is not supported: name files or folders (./- for a file named -)")
+    if args.out.exists() and not args.out.is_dir():
+        return _fail(f"--out {args.out}: is a file, not a folder")
+    try:
+        summary = batch.run(args.inputs, args.out, workers=args.workers, full=args.full,
+                            follow_links=args.follow_links)
+    except OSError as e:
+        return _fail(f"{e.filename or args.out}: {e.strerror or e}")
+    if not summary.inputs and not summary.failed:
+        print("vnplan: warning: no input files found in " + ", ".join(args.inputs), file=sys.stderr)
     print(summary.line())
     return 2 if summary.failed else 0
+
+
+def _fail(message: str) -> int:
+    print(f"vnplan: {message}", file=sys.stderr)
+    return 1
 
 
 def _add_search_export(commands) -> None:
@@ -85,8 +102,16 @@ def main(argv=None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as e:
         return 1 if e.code else 0
-    return {"run": _run, "evaluate": _evaluate, "apply-review": _apply_review,
-            "search": _search, "export": _export}[args.command](args)
+    command = {"run": _run, "evaluate": _evaluate, "apply-review": _apply_review,
+               "search": _search, "export": _export}[args.command]
+    try:
+        return command(args)
+    except KeyboardInterrupt:
+        print("vnplan: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # "vnplan search ... | head": the reader has gone
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error when Python flushes at exit
+        return 141
 
 
 if __name__ == "__main__":

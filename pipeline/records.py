@@ -36,6 +36,7 @@ class Source:
     sha256: str
     format: str  # txt, docx, pdf, ...
     pages: Optional[int] = None
+    also_found_at: list = field(default_factory=list)  # other input paths holding the same content
 
 
 @dataclass
@@ -90,7 +91,7 @@ class Target:
 @dataclass
 class Problem:
     path: str
-    stage: str  # read, normalise, extract, write
+    stage: str  # input, read, normalise, extract, write
     cause: str
     severity: str = "error"  # error: file skipped; warning: records may be incomplete
 

@@ -56,7 +56,7 @@ def folder(tmp_path, monkeypatch):
     (inputs / "junk.txt").write_bytes(bytes(range(256)) * 40)
     (inputs / "bang.xyz").write_text("dữ liệu", encoding="utf-8")
     locked = inputs / "locked.txt"
-    locked.write_text(GOOD_TEXT, encoding="utf-8")
+    locked.write_text(GOOD_TEXT + "\n", encoding="utf-8")  # not a copy of good.txt (read once)
     _lock(locked, monkeypatch)
     return inputs
 
