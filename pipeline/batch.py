@@ -136,11 +136,11 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
     files, problems = input_walk.collect(inputs, out_dir, follow_links)
     files = [f for f in files if f.suffix.lower() in supported_suffixes()] + \
         [f for f in files if f.suffix.lower() not in supported_suffixes()]
-    hashes = _hashes(files)
-    files, copies = input_walk.group_by_content(files, hashes)
+    hashes, previous = _hashes(files), {} if full else _previous_inputs(out_dir)
+    files, copies = input_walk.group_by_content(files, hashes, set(previous))
     also_found_at = {input_walk.shown(f): [input_walk.shown(c) for c in others] for f, others in copies.items()}
     problems += [_copies_warning(first, others) for first, others in also_found_at.items()]
-    files, kept = _split_unchanged(files, {} if full else _previous_inputs(out_dir), hashes)
+    files, kept = _split_unchanged(files, previous, hashes)
     writers = {name: jsonl.JsonlWriter(out_dir / f"{name}.jsonl") for name in OUTPUTS}
     summary = RunSummary(failed=sum(p.severity == "error" for p in problems))
     bar = _Progress(len(files), sys.stderr.isatty() if progress is None else progress)

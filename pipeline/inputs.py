@@ -29,19 +29,21 @@ def collect(inputs: list, out_dir, follow_links: bool = False) -> tuple:
     return walk.files, walk.problems
 
 
-def group_by_content(files: list, hashes: dict) -> tuple:
-    """(first path of each content, {first path: [the other paths with the same content]}).
-    Files without a hash (unreadable) stay apart."""
-    first_of, others, kept = {}, {}, []
+def group_by_content(files: list, hashes: dict, preferred: set = frozenset()) -> tuple:
+    """(one path per content, {that path: [the other paths with the same content]}), in the order
+    of `files`. The path read is the first one, or the first one `preferred` (read by the previous
+    run, so its records stay where they were). Files without a hash (unreadable) stay apart."""
+    groups = {}
     for path in files:
-        digest = hashes.get(path)
-        if digest is None or digest not in first_of:
-            kept.append(path)
-            if digest is not None:
-                first_of[digest] = path
-        else:
-            others.setdefault(first_of[digest], []).append(path)
-    return kept, others
+        groups.setdefault(hashes.get(path) or path, []).append(path)
+    chosen, others = [], {}
+    for paths in groups.values():
+        first = next((p for p in paths if shown(p) in preferred), paths[0])
+        chosen.append(first)
+        if len(paths) > 1:
+            others[first] = [p for p in paths if p != first]
+    order = {path: i for i, path in enumerate(files)}
+    return sorted(chosen, key=order.get), others
 
 
 def _inside(path: str, folder: str) -> bool:

@@ -323,3 +323,16 @@ def test_ctrl_c_stops_the_run_with_one_line_and_exit_130(tmp_path):
     assert run.returncode == 130, stderr
     assert stderr.strip().splitlines() == ["vnplan: interrupted"]
     assert not list(out.glob("*.partial"))
+
+
+def test_a_copy_added_later_leaves_the_document_where_it_was(tmp_path):
+    inputs, out = _plans(tmp_path / "in"), tmp_path / "out"
+    assert _vnplan("run", inputs, "--out", out).returncode == 0
+    shutil.copy(inputs / "ke_hoach_52.txt", inputs / "ke_hoach_52 (1).txt")  # sorts before the original
+    done = _vnplan("run", inputs, "--out", out)
+    assert done.returncode == 0, done.stderr
+    document = next(d for d in _records(out, "documents") if d["number"] == "52/KH-UBND")
+    assert Path(document["source"]["path"]).name == "ke_hoach_52.txt"
+    assert [Path(p).name for p in document["source"]["also_found_at"]] == ["ke_hoach_52 (1).txt"]
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert all(e.get("unchanged") for e in run["inputs"] if e["status"] == "ok")
