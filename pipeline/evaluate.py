@@ -82,7 +82,7 @@ def field_matches(field: str, gold, pred) -> bool:
 
 
 def deadline_matches(gold, pred) -> bool:
-    """Gold '2025' wants the predicted year, gold '2025-06-30' the predicted date."""
+    """Gold '2025' compares the predicted year, gold '2025-06-30' the predicted date."""
     if not pred:
         return False
     gold = str(gold)
@@ -144,13 +144,13 @@ def count_document(gold: dict, pred) -> dict:
 
 def count_tasks(gold: list, pred: list) -> dict:
     pairs = greedy_match(gold, pred, TASK_JACCARD)
+    matched = {pi for _, pi in pairs}
     counts = {"tasks_gold": len(gold), "tasks_pred": len(pred), "tasks_matched": len(pairs),
               "tasks_lead_matched": 0, "coord_matched": 0,
               "coord_gold": sum(len(agency_list(g["coordinating"])) for g in gold),
-              "coord_pred": 0, "task_deadline_total": 0, "task_deadline_correct": 0}
-    matched_pred = {pi for _, pi in pairs}
-    counts["coord_pred"] = sum(len(agency_list(p.get("coordinating_agencies")))
-                               for pi, p in enumerate(pred) if pi not in matched_pred)
+              "coord_pred": sum(len(agency_list(p.get("coordinating_agencies")))  # matched ones below
+                                for pi, p in enumerate(pred) if pi not in matched),
+              "task_deadline_total": 0, "task_deadline_correct": 0}
     for gi, pi in pairs:
         g, p = gold[gi], pred[pi]
         counts["tasks_lead_matched"] += agencies_match(g["lead"], p.get("lead_agencies"))
