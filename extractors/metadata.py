@@ -12,19 +12,20 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from extractors import agencies
 from pipeline.normalize import fold
 from pipeline.records import Document, LegalBasis, Signer, Source
 
 DOC_TYPES = ["Quyết định", "Kế hoạch", "Công văn", "Chỉ thị", "Nghị quyết", "Thông báo", "Chương trình",
              "Công điện", "Thông tư", "Nghị định", "Báo cáo", "Hướng dẫn", "Tờ trình", "Đề án", "Quy định",
-             "Quy chế", "Thông tư liên tịch", "Luật", "Pháp lệnh", "Lệnh", "Công thư"]
+             "Quy chế", "Thông tư liên tịch", "Luật", "Pháp lệnh", "Lệnh", "Công thư", "Kết luận"]
 _TYPE_BY_UPPER = {t.upper(): t for t in DOC_TYPES}
 _TYPE_BY_FOLD = {fold(t): t for t in DOC_TYPES}
 # ký hiệu loại văn bản (Nghị định 30/2020/NĐ-CP, Phụ lục III); a number without one is a Công văn
 _TYPE_BY_CODE = {"QĐ": "Quyết định", "KH": "Kế hoạch", "CT": "Chỉ thị", "NQ": "Nghị quyết", "TB": "Thông báo",
                  "CTr": "Chương trình", "CĐ": "Công điện", "TT": "Thông tư", "NĐ": "Nghị định", "BC": "Báo cáo",
                  "HD": "Hướng dẫn", "TTr": "Tờ trình", "ĐA": "Đề án", "QC": "Quy chế", "QyĐ": "Quy định",
-                 "TTLT": "Thông tư liên tịch", "L": "Lệnh", "CV": "Công văn"}
+                 "TTLT": "Thông tư liên tịch", "L": "Lệnh", "CV": "Công văn", "KL": "Kết luận"}
 _TYPE_ALT = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 
 _NUMBER = r"\d+[\w.]*(?:-[\wĐ]+)?/(?:[\wĐđ.&]+(?:-\s?[\wĐđ.&]+)*/?)+"
@@ -36,7 +37,7 @@ _NUMERIC_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ANY_DATE = re.compile(_DAY_MONTH_YEAR + "|" + _NUMERIC_DATE)
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())
-_PLACE_WORD = r"(?:[" + _UPPER + r"]\w*|phố|xã|trấn)"  # "Thành phố Hồ Chí Minh", "Đà Nẵng"
+_PLACE_WORD = r"(?:[" + _UPPER + r"]\w*|phố|xã|trấn)(?!\w)"  # "Thành phố Hồ Chí Minh", "Đà Nẵng"
 _PLACE_DATE = re.compile(r"(?<![\w,/-])((?:T[Pp]\.\s*)?" + _PLACE_WORD + r"(?:(?:\s+|\s*-\s*)"
                          + _PLACE_WORD + r"){0,4}),\s*ngày\b"
                          r"(?:\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|\s+" + _NUMERIC_DATE + ")?")
@@ -55,8 +56,8 @@ _LOCAL = re.compile(r"(ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\
                     r"PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(.+)", re.I)
 _LEVEL = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
 _BARE = re.compile(r"(ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)(?:\s+(" + _LEVEL + r"))?", re.I)
-_NAMED_COUNCIL = re.compile(r"(?<!\w)(?i:(UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s+(" + _LEVEL + r"))\s+"
-                            r"(" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,3})")
+_NAMED_COUNCIL = re.compile(r"(?<!\w)(?i:(UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s+(" + _LEVEL + r"))[ \t]+"
+                            r"(" + _PLACE_WORD + r"(?:[ \t]+" + _PLACE_WORD + r"){0,3})")  # on one line
 _AUTHORITY_LEVEL = re.compile(r"ỦY BAN NHÂN DÂN\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?!\s+\w)")
 _PARTY_PARENT = re.compile(r"ĐẢNG BỘ\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)?\s*(.+)")
 _PARTY_ORGAN = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Đảng) ủy", re.I)
@@ -79,11 +80,12 @@ _TITLE_LEAD = re.compile(r"^(?:[:,]\s*)?(?:về việc|về|v/v)\s*:?\s*", re.I)
 _TITLE_END = re.compile(r"\s+do\s+[^.]{2,80}?\s+ban hành\b|\s+(?:ra sao|thế nào|có gì mới|có gì|gì)\s*\?|"
                         r"[.;!?](?:\s|$)|\n|,\s+(?:nhằm|để|với mục tiêu|theo đó|trong đó)\b")
 _KEM_THEO = re.compile(r"\((?:Ban hành\s+)?[Kk]èm theo\s+(?:" + _TYPE_ALT + r")\s+số\s*:?\s*(" + _NUMBER + r")"
-                       r"(?:\s+ngày\s+(?:" + _DAY_MONTH_YEAR + "|" + _NUMERIC_DATE + "))?")
+                       r"(?:\s+(?:" + _DAY_MONTH_YEAR + r"|ngày\s+" + _NUMERIC_DATE + "))?")
 # "đề nghị các cơ quan, đơn vị, địa phương trên địa bàn thành phố tập trung ...": the request, not its addressees
 _RECIPIENTS = re.compile(r"^(?:đề nghị|yêu cầu|chỉ đạo|giao)\s+(?:(?:các|cơ quan|đơn vị|địa phương|sở|ban|ngành|"
                          r"UBND|Ủy ban nhân dân|quận|huyện|thị xã|xã|phường|tỉnh|thành phố|trên địa bàn|Trung ương|"
                          r"đóng|cấp|có liên quan|liên quan|trực thuộc|thuộc|và)(?:\s*,)?\s+)+", re.I)
+_OF_ISSUER = re.compile(r"của\s+([^,.;:\n?]{2,60}?(?:,\s*[^,.;:\n?]{2,30}?)?)\s+(?=về\s|V/v\s)", re.I)
 _WEB_ISSUER = re.compile(r"\bdo\s+(.{2,80}?)\s+ban hành\b")
 
 # stop lines after the subject: the authority line, the bases, the body
@@ -93,6 +95,13 @@ _SENTENCE_END = re.compile(r"[.:]$|[^\W\d_A-ZĐ]{2}\.\s+\S")  # not "TP. Hồ Ch
 _AUTHORITY_LINE = re.compile(r"^(?:ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|THỦ TƯỚNG|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|"
                              r"CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|TRƯỞNG BAN|BAN CHẤP HÀNH|CHÍNH PHỦ)\b")
 
+# The issuing body printed alone under the title of a copy that lost its header block: "CHÍNH PHỦ",
+# "CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" (the office holder's body)
+_AUTHORITY_BODY = re.compile(r"^(?:CỦA\s+|(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC)\s+(?=ỦY BAN|UBND|BỘ|SỞ))?"
+                             r"((?:CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG CHÍNH PHỦ|ỦY BAN|UBND|HỘI ĐỒNG|HĐND|BỘ CHÍNH TRỊ|"
+                             r"BAN BÍ THƯ|BAN CHẤP HÀNH|BỘ (?!TRƯỞNG)|SỞ |VĂN PHÒNG|TỈNH ỦY|THÀNH ỦY)"
+                             r"(?:(?! QUYẾT| VỀ | BAN HÀNH| THÔNG QUA| KẾT LUẬN| CHỈ ĐẠO| YÊU CẦU| GIAO )[^:;]){0,60})$")
+_ON_BEHALF = re.compile(r"^(?:TM|T/M)\.?\s+(.+?)(?:\s+/|$)")  # "TM. CHÍNH PHỦ / THỦ TƯỚNG"
 _SIGN_PREFIX = r"(?:TM|KT|TL|TUQ|Q|T/M)\.?\s+"
 _SIGN_TITLE = (r"(?:PHÓ\s+)?(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|CHỦ NHIỆM|TRƯỞNG BAN|"
                r"TRƯỞNG PHÒNG|BÍ THƯ|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CHÁNH THANH TRA)"
@@ -224,7 +233,7 @@ def _lead_mention(lead: str) -> Optional[dict]:
         if m.group("number") and not re.search(r"(?:Căn cứ|Thực hiện|theo)\s*$", lead[:m.start()]):
             found = _mention_at(lead, m.start())
             web = _WEB_ISSUER.search(lead, m.end(), m.end() + 600)
-            found["issuer"] = web.group(1) if web else None
+            found["issuer"] = web.group(1) if web else found["issuer"]
             return found
     return None
 
@@ -233,11 +242,21 @@ def _mention_at(text: str, pos: int) -> Optional[dict]:
     m = _MENTION.match(text, pos)
     if not m:
         return None
-    rest = _RECIPIENTS.sub("", _TITLE_LEAD.sub("", text[m.end():m.end() + 600].lstrip()))
+    rest = text[m.end():m.end() + 600].lstrip()
+    of = _OF_ISSUER.match(rest)  # "Kết luận 157-KL/TW của Bộ Chính trị về ...": the title starts at "về"
+    of = of if of and _issuing_body(of.group(1)) else None
+    rest = _RECIPIENTS.sub("", _TITLE_LEAD.sub("", rest[of.end():] if of else rest))
     end = _TITLE_END.search(rest)
     title = rest[:end.start()] if end else rest[:300]
     return {"doc_type": _TYPE_BY_FOLD.get(fold(m.group("type"))), "number": m.group("number"),
-            "date": _date(m.group("date") or ""), "title": _clean_title(title) or None}
+            "date": _date(m.group("date") or ""), "title": _clean_title(title) or None,
+            "issuer": of.group(1) if of else None}
+
+
+def _issuing_body(name: str) -> bool:
+    """'Bộ Chính trị, Ban Bí thư' names bodies; 'tỉnh Tuyên Quang', 'Thủ tướng Chính phủ đưa ra yêu cầu' do not."""
+    found = agencies.read_at(name, 0, cased=True)
+    return bool(found) and found[1] >= len(name.rstrip()) and " do " not in name
 
 
 def _clean_title(title: str) -> str:
@@ -386,6 +405,24 @@ def _issuer(block: str, table: dict, mention, number) -> Optional[str]:
     return f"{code} {places[0].group(1).lower()} {places[0].group(2)}"
 
 
+def _authority(pieces: list) -> Optional[str]:
+    """The body printed alone, in capitals, between the type line and the preamble."""
+    for piece in pieces[:12]:
+        if _TITLE_STOP.match(piece.text) or _BASIS_START.match(piece.text):
+            return None
+        m = _AUTHORITY_BODY.match(piece.text) if _is_upper(piece.text) else None
+        if m and piece.text not in _TYPE_BY_UPPER:
+            return _display_issuer(m.group(1).strip(" ,"))
+    return None
+
+
+def _on_behalf(signer: Signer) -> Optional[str]:
+    """'TM. CHÍNH PHỦ' signs on behalf of the Government: the issuer of a copy without header."""
+    m = _ON_BEHALF.match(signer.title or "")
+    body = m.group(1) if m else ""
+    return _display_issuer(body) if body and (_HEAD.match(body) or body == "CHÍNH PHỦ") else None
+
+
 def _issuer_code(number: Optional[str]) -> Optional[str]:
     """The issuing body's code in a number: 'QĐ-UBND' -> UBND, 'UBND-SNV' (a Công văn) -> UBND."""
     parts = (number or "").rsplit("/", 1)[-1].split("-")
@@ -405,9 +442,18 @@ def _type_and_title(pieces: list):
     return None, None
 
 
+def _after_type_line(pieces: list) -> list:
+    for i, piece in enumerate(pieces):
+        if re.sub(r"\s+", " ", piece.text) in _TYPE_BY_UPPER:
+            return pieces[i + 1:]
+    return []
+
+
 def _subject(pieces: list) -> Optional[str]:
     """The subject lines under the type word, up to the authority line, the bases or the body."""
     lines = []
+    if pieces and _is_upper(pieces[0].text) and _AUTHORITY_BODY.match(pieces[0].text):
+        pieces = pieces[1:]  # "KẾT LUẬN / CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ / về ...": the subject follows the body
     for piece in pieces[:8]:
         if _AUTHORITY_LINE.match(piece.text) or _PLACE_DATE.match(piece.text) or _BASIS_START.match(piece.text):
             break
@@ -536,7 +582,9 @@ def extract(doc) -> Document:
     stamped = getattr(doc.source, "fields", None) or {}  # number and date stamped into a signed PDF
     number = _number(head, stamped, table, text, mention)
     web = _WEB_ISSUER.search(text[:1500])
-    issuer = _issuer(_issuer_block(text, motto) if motto else "", table, mention, number)
+    signer = _signer(text)
+    issuer = _issuer(_issuer_block(text, motto), table, mention, number) if motto else \
+        _authority(_after_type_line(header_pieces)) or _issuer("", table, mention, number) or _on_behalf(signer)
     issuer_name = _LOCAL.match(issuer).group(3) if issuer and _LOCAL.match(issuer) else None
     document = Document(
         doc_id=doc.doc_id,
@@ -544,7 +592,7 @@ def extract(doc) -> Document:
         number=number, doc_type=_doc_type(type_line, table, number, mention),
         issue_date=_issue_date(header_date, stamped, table, text, mention), place=place,
         issuer=_complete_issuer(issuer, text, table, place, web.group(1) if web else None) if issuer else None,
-        signer=_signer(text),
+        signer=signer,
         title=_restore_names(_title(subject, _regarding(header_pieces), mention), [place, issuer_name]),
         legal_bases=_legal_bases(text) if motto else [])
     if not document.signer.name and table.get("signer"):

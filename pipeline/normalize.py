@@ -20,6 +20,15 @@ _MARKUP = [
     re.compile(r"(?m)^\*(?=\S)|\*(?<=\S\*)$"),    # *italic line*
     re.compile(r"(?m)^>>?[ \t]*"),                # > quote
 ]
+# Web copies that lost a line break between bold runs: "**KẾT LUẬN****CỦA BỘ CHÍNH TRỊ**",
+# "Pháp lệnh.****Chính phủ ...", "... như sau:**1. Cơ bản ...".
+_GLUED_BOLD = re.compile(r"(\S{2})\*\*\*\*(?=[^\W\d_])|(?<=[.:;])\*\*(?=\d{1,2}\.\s)")
+
+
+def _lost_break(m: re.Match) -> bool:
+    """A join after an upper-case word ("LUẬN****CỦA") or a sentence end; not "**không**** ****bồi"."""
+    before = m.group(1)
+    return before is None or before[-1] in ".:" or (before.isupper() and before.isalpha())
 
 
 @dataclass
@@ -108,9 +117,27 @@ def _strip(text: str, offsets: list, pattern: re.Pattern):
     return "".join(keep_text), keep_offsets
 
 
+def _break_lines(text: str, offsets: list):
+    """Lost line breaks between bold runs become line breaks that point at the markup's first raw character."""
+    if "**" not in text:
+        return text, offsets
+    out_text, out_offsets, pos = [], [], 0
+    for m in _GLUED_BOLD.finditer(text):
+        if not _lost_break(m):
+            continue
+        start = m.end(1) if m.group(1) else m.start()
+        out_text += [text[pos:start], "\n"]
+        out_offsets += offsets[pos:start] + [offsets[start]]
+        pos = m.end()
+    out_text.append(text[pos:])
+    out_offsets.extend(offsets[pos:])
+    return "".join(out_text), out_offsets
+
+
 def normalize(raw: str) -> NormalizedText:
     text, offsets = _compose(raw)
     text = new_style_tones(text)
+    text, offsets = _break_lines(text, offsets)
     for pattern in _MARKUP:
         text, offsets = _strip(text, offsets, pattern)
     return NormalizedText(text, offsets)
