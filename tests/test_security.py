@@ -1,13 +1,24 @@
 """Hostile inputs and returned files: no formula in any CSV, no DTD or bomb in a
 returned workbook, no network for LibreOffice, a strict CSP on every page."""
 import csv
+import hashlib
 import io
 import json
+import re
+import threading
+import time
+import tracemalloc
+import zipfile
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import openpyxl
+import pytest
 
 from extractors.registry import registry, resolve
 from pipeline.cli import main
 from pipeline.records import Deadline, Document, Source, Span, Task, to_dict
-from pipeline.writers import index, jsonl
+from pipeline.writers import excel, index, jsonl
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE_TASKS = [  # (text, lead): cells a spreadsheet would run as formulas
@@ -69,3 +80,207 @@ def test_search_csv_neutralises_formula_cells(tmp_path, capsys):
     assert rows[0]["excerpt"].startswith("'=HYPERLINK") and rows[0]["number"] == "'=07/KH-UBND"
     assert main(["search", "", "--out", str(run_dir), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["number"] == "=07/KH-UBND"
+
+
+# ------------------------------------------------------------------ a loopback listener
+
+class _Answer(BaseHTTPRequestHandler):
+    def _ok(self):
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_HEAD = do_OPTIONS = do_PROPFIND = do_POST = _ok
+
+    def log_message(self, *args):
+        pass
+
+
+class _CountingServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _Answer)
+        self.connections = []
+
+    def process_request(self, request, client_address):
+        self.connections.append(client_address)  # counted before any byte is read
+        super().process_request(request, client_address)
+
+
+@contextmanager
+def listener(seconds: float = 300):
+    """An HTTP server on 127.0.0.1 that counts every connection; it stops by itself after `seconds`."""
+    server = _CountingServer()
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    timer = threading.Timer(seconds, server.shutdown)
+    thread.start()
+    timer.start()
+    try:
+        yield server
+    finally:
+        timer.cancel()
+        server.shutdown()
+        server.server_close()
+
+
+# ------------------------------------------------------------------ returned workbooks
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH
+Số: 58/KH-UBND
+Hà Tĩnh, ngày 14 tháng 3 năm 2025
+
+KẾ HOẠCH
+Phát triển thương mại điện tử trên địa bàn tỉnh năm 2025
+
+I. MỤC TIÊU
+Phấn đấu đến năm 2025 có 60% doanh nghiệp nhỏ và vừa tham gia sàn thương mại điện tử.
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Sở Công Thương chủ trì, phối hợp với Sở Tài chính xây dựng cổng thông tin xúc tiến thương mại, hoàn thành trước ngày 30/9/2025.
+2. Sở Nội vụ chủ trì tổ chức đào tạo kỹ năng bán hàng trực tuyến cho cán bộ hợp tác xã trong quý III năm 2025.
+3. UBND các huyện, thị xã, thành phố hướng dẫn hộ kinh doanh đăng ký gian hàng trên các sàn giao dịch.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lê Ngọc Hà
+"""
+
+
+@pytest.fixture(scope="module")
+def reviewed_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("security")
+    (folder / "in").mkdir()
+    (folder / "in" / "ke_hoach_58.txt").write_text(PLAN, encoding="utf-8")
+    out = folder / "run"
+    assert main(["run", str(folder / "in"), "--out", str(out), "--workers", "1"]) == 0
+    return out
+
+
+def _snapshot(folder) -> dict:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _rewrite(workbook, change) -> None:
+    """Rewrites every worksheet member of `workbook` with change(name, xml bytes) -> bytes."""
+    with zipfile.ZipFile(workbook) as archive:
+        members = [(m, archive.read(m)) for m in archive.infolist()]
+    with zipfile.ZipFile(workbook, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in members:
+            if member.filename.startswith("xl/worksheets/sheet"):
+                data = change(member.filename, data)
+            archive.writestr(member.filename, data)
+
+
+def _doctype(entities: str, use: str):
+    def change(_name, xml):
+        head, _, rest = xml.partition(b"?>")
+        root = rest.lstrip()
+        tag = root[1:root.index(b" ")]
+        cell = f'<c r="Z1" t="inlineStr"><is><t>{use}</t></is></c>'.encode()
+        body = root.replace(b"<sheetData>", b"<sheetData><row r=\"1\">" + cell + b"</row>", 1) \
+            if b"<sheetData>" in root else root
+        return head + b"?>\n<!DOCTYPE " + tag + b" [" + entities.encode() + b"]>\n" + body
+    return change
+
+
+def _refused_whole(run_dir, workbook, capsys, *words):
+    before = _snapshot(run_dir)
+    fixed = run_dir.parent / "fixed"
+    capsys.readouterr()
+    assert main(["apply-review", str(workbook), "--out", str(fixed), "--run", str(run_dir)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(workbook) in err[0] and "Traceback" not in err[0], err
+    for word in words:
+        assert word in err[0]
+    assert not fixed.exists() and _snapshot(run_dir) == before
+
+
+BILLION_LAUGHS = '<!ENTITY lol "lol">' + "".join(
+    f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+
+
+@pytest.mark.parametrize("entities, use", [
+    ('<!ENTITY leak SYSTEM "file:///etc/passwd">', "&leak;"),
+    ('<!ENTITY fetch SYSTEM "http://127.0.0.1:{port}/bao-cao.xml">', "&fetch;"),
+    (BILLION_LAUGHS, "&lol9;"),
+], ids=["file-entity", "http-entity", "billion-laughs"])
+def test_workbook_with_a_dtd_is_refused_whole(reviewed_run, tmp_path, capsys, entities, use):
+    with listener(60) as server:
+        workbook = tmp_path / "review.xlsx"
+        workbook.write_bytes((reviewed_run / "review.xlsx").read_bytes())
+        _rewrite(workbook, _doctype(entities.replace("{port}", str(server.server_port)), use))
+        _refused_whole(reviewed_run, workbook, capsys, "DTD")
+        assert server.connections == []
+
+
+def test_zip_bomb_is_refused_by_declared_sizes(reviewed_run, tmp_path, capsys):
+    workbook = tmp_path / "review.xlsx"
+    workbook.write_bytes((reviewed_run / "review.xlsx").read_bytes())
+    row = '<row><c t="inlineStr"><is><t>Sở Công Thương</t></is></c></row>'.encode()
+    rows = row * (400 * 2 ** 20 // len(row))  # the sheet inflates to 400 MB
+
+    def bomb(name, xml):
+        if not name.endswith("sheet3.xml"):  # Nhiệm vụ
+            return xml
+        xml = re.sub(rb"<dimension[^>]*/>", b"", xml)  # without it a reader goes through every row
+        return xml.replace(b"</sheetData>", rows + b"</sheetData>", 1)
+    _rewrite(workbook, bomb)
+    del rows
+    with zipfile.ZipFile(workbook) as archive:
+        assert archive.getinfo("xl/worksheets/sheet3.xml").file_size >= 400 * 2 ** 20 - len(row)
+    assert workbook.stat().st_size < 2 * 2 ** 20
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        _refused_whole(reviewed_run, workbook, capsys, "zip bomb", "MB")
+        elapsed, (_now, peak) = time.monotonic() - started, tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 10 and peak < 50 * 2 ** 20, (elapsed, peak)
+
+
+def test_rows_that_cannot_be_applied_are_reported_and_exit_2(reviewed_run, tmp_path, capsys):
+    tasks = jsonl.read(reviewed_run / "tasks.jsonl")
+    assert len(tasks) >= 3
+    workbook = tmp_path / "review.xlsx"
+    workbook.write_bytes((reviewed_run / "review.xlsx").read_bytes())
+    book = openpyxl.load_workbook(workbook)
+    sheet = book["Nhiệm vụ"]
+    fields = {c.value: c.column for c in sheet[2]}
+    by_id = {sheet.cell(row=r, column=1).value: r for r in range(3, sheet.max_row + 1)}
+    fixed_row, formula_row, edited_row = (by_id[t["task_id"]] for t in tasks[:3])
+    sheet.cell(row=fixed_row, column=fields["lead_agencies"], value="Sở Khoa học và Công nghệ")
+    sheet.cell(row=formula_row, column=fields["review"], value='=IF(TRUE,"Xóa","Đúng")')
+    sheet.cell(row=edited_row, column=1, value=tasks[2]["task_id"] + "9")
+    sheet.cell(row=edited_row, column=fields["review"], value="Xóa")
+    book["Chỉ tiêu"].title = "Chỉ tiêu (đã sửa)"
+    book.save(workbook)
+    fixed = tmp_path / "fixed"
+    capsys.readouterr()
+    assert main(["apply-review", str(workbook), "--out", str(fixed), "--run", str(reviewed_run)]) == 2
+    err = capsys.readouterr().err
+    assert f"Nhiệm vụ row {formula_row}: formula in" in err and "=IF(TRUE" in err
+    assert f"Nhiệm vụ row {edited_row}: task_id {tasks[2]['task_id']}9 is not in the run" in err
+    assert "refused Chỉ tiêu: sheet not found" in err and "refused Chỉ tiêu (đã sửa): not a sheet" in err
+    corrected = jsonl.read(fixed / "tasks.jsonl")
+    assert [t["task_id"] for t in corrected] == [t["task_id"] for t in tasks]  # nothing deleted
+    assert corrected[0]["lead_agencies"] == ["Sở Khoa học và Công nghệ"]
+    assert corrected[1:] == tasks[1:] and jsonl.read(fixed / "targets.jsonl") == jsonl.read(reviewed_run / "targets.jsonl")
+    log = json.loads((fixed / "review.json").read_text(encoding="utf-8"))
+    assert {(r["sheet"], r["row"]) for r in log["refused"]} == {
+        ("Nhiệm vụ", formula_row), ("Nhiệm vụ", edited_row), ("Chỉ tiêu", None), ("Chỉ tiêu (đã sửa)", None)}
+
+
+def test_workbook_writes_text_that_looks_like_a_formula_as_text(tmp_path):
+    run_dir = hostile_run(tmp_path / "run")
+    documents, tasks = jsonl.read(run_dir / "documents.jsonl"), jsonl.read(run_dir / "tasks.jsonl")
+    excel.write(run_dir / "review.xlsx", documents, tasks, [], [])
+    with zipfile.ZipFile(run_dir / "review.xlsx") as archive:
+        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+    assert sheets and not any(b"<f>" in xml or b"<f " in xml for xml in sheets)
+    book = openpyxl.load_workbook(run_dir / "review.xlsx", read_only=True)
+    texts = [c.value for row in book["Nhiệm vụ"].iter_rows(min_row=3) for c in row if c.data_type == "s"]
+    book.close()
+    assert HOSTILE_TASKS[0][0] in texts and "=2+5" in texts
