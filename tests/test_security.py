@@ -19,6 +19,7 @@ from extractors.registry import registry, resolve
 from pipeline.cli import main
 from pipeline.records import Deadline, Document, Source, Span, Task, to_dict
 from pipeline.writers import excel, index, jsonl
+from tests.test_html import browser  # noqa: F401  (the headless Chromium fixture)
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE_TASKS = [  # (text, lead): cells a spreadsheet would run as formulas
@@ -284,3 +285,38 @@ def test_workbook_writes_text_that_looks_like_a_formula_as_text(tmp_path):
     texts = [c.value for row in book["Nhiệm vụ"].iter_rows(min_row=3) for c in row if c.data_type == "s"]
     book.close()
     assert HOSTILE_TASKS[0][0] in texts and "=2+5" in texts
+
+
+# ------------------------------------------------------------------ pages
+
+def test_every_page_carries_a_policy_that_forbids_remote_loads_and_inline_handlers(reviewed_run):
+    pages = sorted((reviewed_run / "html").glob("*.html"))
+    assert len(pages) == 2  # the document and the index
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', head).group(1)
+        rules = dict(rule.strip().split(" ", 1) for rule in policy.split(";"))
+        assert rules["default-src"] == "'none'" and "unsafe" not in policy and "http" not in policy
+        assert rules["script-src"].startswith("'sha256-") and rules["style-src"].startswith("'sha256-")
+
+
+def test_in_chromium_injected_markup_neither_loads_nor_runs_and_the_page_script_works(browser, reviewed_run,
+                                                                                      tmp_path):
+    from selenium.webdriver.common.by import By
+    (document,) = jsonl.read(reviewed_run / "documents.jsonl")
+    page = (reviewed_run / "html" / f"{document['doc_id']}.html").read_text(encoding="utf-8")
+    with listener(120) as server:
+        base = f"http://127.0.0.1:{server.server_port}"
+        injected = (f'<img src="{base}/anh.png" onerror="document.title=\'chạy\'">'
+                    f'<link rel="stylesheet" href="{base}/kieu.css"><script>document.title="chạy"</script>'
+                    f'<div id="bam" onclick="document.title=\'chạy\'">Bấm</div>')
+        hostile = tmp_path / "trang.html"  # as if escaping had failed on a task text
+        hostile.write_text(page.replace("<main>", "<main>" + injected, 1), encoding="utf-8")
+        browser.get(hostile.as_uri())
+        browser.find_element(By.ID, "bam").click()
+        record = browser.find_elements(By.CSS_SELECTOR, "nav a.rec")[-1]
+        record.click()
+        time.sleep(0.5)
+        assert browser.title != "chạy"
+        assert "active" in record.get_attribute("class")  # the page's own script runs
+        assert server.connections == []
