@@ -4,7 +4,12 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
+import shutil
+import socket
+import subprocess
+import sys
 import threading
 import time
 import tracemalloc
@@ -16,7 +21,9 @@ import openpyxl
 import pytest
 
 from extractors.registry import registry, resolve
+from pipeline import readers
 from pipeline.cli import main
+from pipeline.readers import office
 from pipeline.records import Deadline, Document, Source, Span, Task, to_dict
 from pipeline.writers import excel, index, jsonl
 from tests.test_html import browser  # noqa: F401  (the headless Chromium fixture)
@@ -100,8 +107,8 @@ class _Answer(BaseHTTPRequestHandler):
 class _CountingServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), _Answer)
+    def __init__(self, port: int = 0):
+        super().__init__(("127.0.0.1", port), _Answer)
         self.connections = []
 
     def process_request(self, request, client_address):
@@ -110,9 +117,9 @@ class _CountingServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def listener(seconds: float = 300):
+def listener(seconds: float = 300, port: int = 0):
     """An HTTP server on 127.0.0.1 that counts every connection; it stops by itself after `seconds`."""
-    server = _CountingServer()
+    server = _CountingServer(port)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
     timer = threading.Timer(seconds, server.shutdown)
     thread.start()
@@ -320,3 +327,102 @@ def test_in_chromium_injected_markup_neither_loads_nor_runs_and_the_page_script_
         assert browser.title != "chạy"
         assert "active" in record.get_attribute("class")  # the page's own script runs
         assert server.connections == []
+
+
+# ------------------------------------------------------------------ LibreOffice and the network
+
+NOTICE = "Giao Sở Tài chính chủ trì, phối hợp với Kho bạc Nhà nước tỉnh thẩm định dự toán kinh phí năm 2026."
+needs_libreoffice = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _odt(path, url: str):
+    """A text document whose stamp image is linked from `url`, not embedded."""
+    content = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ office:version="1.2"><office:body><office:text><text:p>{NOTICE}</text:p>
+<text:p><draw:frame draw:name="con-dau" svg:width="3cm" svg:height="3cm"><draw:image xlink:href="{url}"
+ xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>
+</office:text></office:body></office:document-content>"""
+    manifest = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def _linked_document(folder, suffix: str, url: str):
+    """A document of the given format that links an image from `url` (nothing listens there yet)."""
+    odt = _odt(folder / "thong-bao.odt", url)
+    if suffix == ".odt":
+        return odt
+    if suffix == ".rtf":  # an .rtf as offices get them, HTML inside: LibreOffice reads it by its content
+        path = folder / "thong-bao.rtf"
+        path.write_text(f'<html><body><p>{NOTICE}</p><img src="{url}" alt="con dấu"></body></html>',
+                        encoding="utf-8")
+        return path
+    made = folder / "made"
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={(folder / 'maker').as_uri()}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(made), str(odt)], capture_output=True, timeout=180)
+    path = made / "thong-bao.doc"
+    assert url.encode() in path.read_bytes()  # Word keeps the link as an INCLUDEPICTURE field
+    return path
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("suffix", [".odt", ".doc", ".rtf"])
+def test_libreoffice_fetches_nothing_a_document_links_to(tmp_path, suffix):
+    port = _free_port()
+    path = _linked_document(tmp_path, suffix, f"http://127.0.0.1:{port}/con-dau.png")
+    with listener(240, port) as server:
+        source = readers.read(path)
+        time.sleep(0.5)
+    assert "Kho bạc Nhà nước tỉnh" in source.text
+    assert server.connections == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("unshare"), reason="needs root and unshare")
+def test_as_root_the_network_namespace_reaches_no_loopback_listener():
+    assert office.sandbox() == (("unshare", "--net"), None)
+    with listener(60) as server:
+        reach = "import socket, sys; socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5)"
+        inside = subprocess.run([*office.sandbox()[0], sys.executable, "-c", reach, str(server.server_port)],
+                                capture_output=True, timeout=60)
+        outside = subprocess.run([sys.executable, "-c", reach, str(server.server_port)], capture_output=True,
+                                 timeout=60)
+        time.sleep(0.2)
+    assert inside.returncode != 0 and b"Network is unreachable" in inside.stderr
+    assert outside.returncode == 0 and len(server.connections) == 1
+
+
+@needs_libreoffice
+def test_without_a_namespace_the_profile_still_blocks_links_and_the_reason_is_stated(tmp_path, monkeypatch):
+    """Where unshare is refused (a container without the right), conversion goes on and says why."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "unshare").write_text("#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n")
+    (tools / "unshare").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    office.sandbox.cache_clear()
+    try:
+        assert office.sandbox()[0] == () and "Operation not permitted" in office.sandbox()[1]
+        port = _free_port()
+        path = _odt(tmp_path / "thong-bao.odt", f"http://127.0.0.1:{port}/con-dau.png")
+        with listener(240, port) as server:
+            source = readers.read(path)
+            time.sleep(0.5)
+    finally:
+        office.sandbox.cache_clear()
+    assert "Kho bạc Nhà nước tỉnh" in source.text and server.connections == []
+    assert any("without its own network namespace" in w and "Operation not permitted" in w for w in source.warnings)
