@@ -23,6 +23,7 @@ from pathlib import Path
 import openpyxl
 
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.escape import unescape
 
 from pipeline import workbook_guard
 from pipeline.normalize import fold, new_style_tones
@@ -65,7 +66,7 @@ class ReviewResult:
 # ------------------------------------------------------------------ cell values
 
 def plain(value) -> str:
-    """A cell value as comparable text: 80.0 -> '80', a date -> ISO, None -> ''."""
+    """A cell value as comparable text: 80.0 -> '80', a date -> ISO, None -> '', '_x000D_a' -> 'a'."""
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
@@ -74,7 +75,15 @@ def plain(value) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return new_style_tones(unicodedata.normalize("NFC", str(value))).strip()  # hoà -> hòa
+    text = unescape(str(value))  # control characters come back from the sheet as _x000D_
+    return new_style_tones(unicodedata.normalize("NFC", text)).strip()  # hoà -> hòa
+
+
+def _as_written(value) -> tuple:
+    """The forms of a value in an untouched cell: itself, and over-long text cut as writers/excel.py cuts it."""
+    if isinstance(value, str) and len(value) > excel.MAX_CELL_CHARS:
+        return plain(value), plain(value[:excel.MAX_CELL_CHARS] + " […]")
+    return (plain(value),)
 
 
 def parse_deadline(value):
@@ -180,7 +189,7 @@ def _edits(kind: str, row: dict, record: dict, result: ReviewResult, where: str)
         name = column.field
         if not column.editable or name in _REVIEW_FIELDS or name not in row:
             continue
-        if plain(row[name]) == plain(excel.editable_value(kind, name, record)):
+        if plain(row[name]) in _as_written(excel.editable_value(kind, name, record)):
             continue
         try:
             edits[name] = (excel.editable_value(kind, name, record), parse_field(name, row[name]))

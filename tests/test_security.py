@@ -294,6 +294,22 @@ def test_workbook_writes_text_that_looks_like_a_formula_as_text(tmp_path):
     assert HOSTILE_TASKS[0][0] in texts and "=2+5" in texts
 
 
+def test_an_untouched_workbook_changes_nothing_even_where_a_cell_was_cut(tmp_path, capsys):
+    run_dir = hostile_run(tmp_path / "run")
+    tasks = jsonl.read(run_dir / "tasks.jsonl")
+    tasks[0]["text"] = "Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các bếp ăn tập thể. " * 400  # > 16,000
+    writer = jsonl.JsonlWriter(run_dir / "tasks.jsonl")
+    for task in tasks:
+        writer.write(task)
+    writer.commit()
+    jsonl.JsonlWriter(run_dir / "targets.jsonl").commit()
+    excel.write(run_dir / "review.xlsx", jsonl.read(run_dir / "documents.jsonl"), tasks, [], [])
+    capsys.readouterr()
+    assert main(["apply-review", str(run_dir / "review.xlsx"), "--out", str(tmp_path / "fixed")]) == 0
+    assert capsys.readouterr().out.startswith("0 confirmed, 0 corrected, 0 deleted")
+    assert jsonl.read(tmp_path / "fixed" / "tasks.jsonl") == tasks
+
+
 # ------------------------------------------------------------------ pages
 
 def test_every_page_carries_a_policy_that_forbids_remote_loads_and_inline_handlers(reviewed_run):
