@@ -442,3 +442,42 @@ def test_without_a_namespace_the_profile_still_blocks_links_and_the_reason_is_st
         office.sandbox.cache_clear()
     assert "Kho bạc Nhà nước tỉnh" in source.text and server.connections == []
     assert any("without its own network namespace" in w and "Operation not permitted" in w for w in source.warnings)
+
+
+def _html_page(path, url: str):
+    path.write_text(f'<!DOCTYPE html><html><head><link rel="stylesheet" href="{url}/kieu.css">'
+                    f'<script src="{url}/ma.js"></script></head><body><p>{NOTICE}</p>'
+                    f'<img src="{url}/con-dau.png"><iframe src="{url}/khung.html"></iframe></body></html>',
+                    encoding="utf-8")
+    return path
+
+
+def _docx_file(path, url: str):
+    """A DOCX whose body declares an external entity and whose image relationship points at `url`."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    document = docx.Document()
+    document.add_paragraph(NOTICE)
+    document.part.relate_to(f"{url}/con-dau.png", RELATIONSHIP_TYPE.IMAGE, is_external=True)
+    document.save(path)
+    with zipfile.ZipFile(path) as archive:
+        members = [(m.filename, archive.read(m)) for m in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            if name == "word/document.xml":
+                head, _, rest = data.partition(b"?>")
+                data = head + b'?>\n<!DOCTYPE w:document [<!ENTITY ext SYSTEM "' + url.encode() + b'/ngoai.xml">]>' \
+                    + rest.replace(b"</w:t>", b"&ext;</w:t>", 1)
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("make", [_html_page, _docx_file], ids=["html", "docx"])
+def test_html_and_docx_readers_fetch_nothing(tmp_path, make):
+    with listener(60) as server:
+        path = make(tmp_path / ("thong-bao" + (".html" if make is _html_page else ".docx")),
+                    f"http://127.0.0.1:{server.server_port}")
+        text = readers.read(path).text
+        time.sleep(0.2)
+    assert "Kho bạc Nhà nước tỉnh" in text and "ngoai" not in text
+    assert server.connections == []
