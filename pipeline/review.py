@@ -17,11 +17,13 @@ import datetime
 import re
 import sys
 import unicodedata
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 import openpyxl
-
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.escape import unescape
 
@@ -312,7 +314,7 @@ def apply_review(workbook: Path, out_dir: Path, run_dir: Path = None, gold_dir: 
     book = _open(workbook)
     try:
         corrected, result = apply_workbook(book, records)
-    except Exception as e:  # malformed content past the checks: still one line, nothing written
+    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError) as e:  # broken past the first element
         raise ReviewError(f"{workbook}: not a readable .xlsx workbook ({type(e).__name__}: {e})") from e
     finally:
         book.close()

@@ -223,6 +223,14 @@ def test_workbook_with_a_dtd_is_refused_whole(reviewed_run, tmp_path, capsys, en
         assert server.connections == []
 
 
+def test_a_sheet_broken_in_the_middle_is_refused_in_one_line(reviewed_run, tmp_path, capsys):
+    workbook = tmp_path / "review.xlsx"
+    workbook.write_bytes((reviewed_run / "review.xlsx").read_bytes())
+    _rewrite(workbook, lambda name, xml: xml.replace(b"</sheetData>", b"<row><c><v>1</sheetData>", 1)
+             if name.endswith("sheet3.xml") else xml)
+    _refused_whole(reviewed_run, workbook, capsys, "not a readable .xlsx workbook", "ParseError")
+
+
 def test_zip_bomb_is_refused_by_declared_sizes(reviewed_run, tmp_path, capsys):
     workbook = tmp_path / "review.xlsx"
     workbook.write_bytes((reviewed_run / "review.xlsx").read_bytes())
