@@ -1,10 +1,11 @@
 """Tracker-ready files from a run: one row per task with its agencies (canonical
 and as printed), deadline and source document. CSV is UTF-8 with a BOM so
-Excel opens it with the right characters."""
-import csv
+Excel opens it with the right characters; cells that would read as
+formulas are neutralised (writers/csvfile.py)."""
 import json
 from pathlib import Path
 
+from pipeline.writers import csvfile
 from pipeline.writers.index import due_date
 
 FIELDS = ["task_id", "content", "lead_canonical", "lead_printed", "lead_ids", "coordinating_canonical",
@@ -53,9 +54,7 @@ def export(out_dir: Path, fmt: str = "csv", to: Path = None) -> Path:
     records = rows(out_dir)
     if fmt == "csv":
         with open(to, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=FIELDS)
-            writer.writeheader()
-            writer.writerows(records)
+            csvfile.write_rows(handle, FIELDS, records)
     else:
         with open(to, "w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)

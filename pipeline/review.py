@@ -6,16 +6,28 @@ and targets with it); a cell whose value differs from what the run wrote is a
 correction; a row marked Đúng without edits is confirmed. Records not in the
 workbook are kept as they were. Who reviewed and when come from per-row
 columns, else from the summary sheet, and are logged in review.json.
+
+A row that cannot be applied (an id not in the run, an id seen twice, a
+formula in a cell: formulas are never evaluated nor stored as text) is
+refused and reported with its sheet and row; so is a missing or unknown
+sheet. A workbook with a DTD or that would inflate too far is refused whole
+(workbook_guard.py) before anything is written.
 """
 import datetime
 import re
 import sys
 import unicodedata
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 import openpyxl
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.escape import unescape
 
+from pipeline import workbook_guard
 from pipeline.normalize import fold, new_style_tones
 from pipeline.writers import excel, jsonl
 from pipeline.writers.excel_summary import REVIEW_DATE_LABEL, REVIEWER_LABEL, SHEET
@@ -39,19 +51,24 @@ class ReviewResult:
     counts: dict = field(default_factory=lambda: {"confirmed": 0, "corrected": 0, "deleted": 0, "unreviewed": 0})
     changes: list = field(default_factory=list)  # one entry per reviewed record
     errors: list = field(default_factory=list)  # cells that could not be read; the original value is kept
+    refused: list = field(default_factory=list)  # {sheet, row, cause} for rows and sheets not applied
     reviewer: str = None
     reviewed_on: str = None
 
     def line(self) -> str:
         c = self.counts
         return (f"{c['confirmed']} confirmed, {c['corrected']} corrected, {c['deleted']} deleted, "
-                f"{c['unreviewed']} unreviewed" + (f", {len(self.errors)} unreadable cells" if self.errors else ""))
+                f"{c['unreviewed']} unreviewed" + (f", {len(self.errors)} unreadable cells" if self.errors else "")
+                + (f", {len(self.refused)} refused" if self.refused else ""))
+
+    def refuse(self, sheet: str, row, cause: str) -> None:
+        self.refused.append({"sheet": sheet, "row": row, "cause": cause})
 
 
 # ------------------------------------------------------------------ cell values
 
 def plain(value) -> str:
-    """A cell value as comparable text: 80.0 -> '80', a date -> ISO, None -> ''."""
+    """A cell value as comparable text: 80.0 -> '80', a date -> ISO, None -> '', '_x000D_a' -> 'a'."""
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
@@ -60,7 +77,15 @@ def plain(value) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return new_style_tones(unicodedata.normalize("NFC", str(value))).strip()  # hoà -> hòa
+    text = unescape(str(value))  # control characters come back from the sheet as _x000D_
+    return new_style_tones(unicodedata.normalize("NFC", text)).strip()  # hoà -> hòa
+
+
+def _as_written(value) -> tuple:
+    """The forms of a value in an untouched cell: itself, and over-long text cut as writers/excel.py cuts it."""
+    if isinstance(value, str) and len(value) > excel.MAX_CELL_CHARS:
+        return plain(value), plain(value[:excel.MAX_CELL_CHARS] + " […]")
+    return (plain(value),)
 
 
 def parse_deadline(value):
@@ -112,47 +137,75 @@ def _set(record: dict, field_name: str, value) -> None:
 
 # ------------------------------------------------------------------ workbook
 
-def _sheet_rows(book, kind: str) -> list:
-    """Dicts field -> cell value for the data rows of one sheet (none when the sheet is missing)."""
-    name = excel.SHEETS[kind][0]
+def _formulas(cells) -> list:
+    """'H7 =IF(...)' for each formula cell of a row (read as the formula, never its cached value)."""
+    return [f"{get_column_letter(i)}{c.row} {c.value}" for i, c in enumerate(cells, 1) if c.data_type == "f"]
+
+
+def _sheet_rows(book, kind: str, result: ReviewResult):
+    """(row number, {field: cell value}) for the data rows of one sheet that hold no formula."""
+    name, id_field = excel.SHEETS[kind][:2]
     if name not in book.sheetnames:
-        return []
-    rows = book[name].iter_rows(values_only=True)
+        result.refuse(name, None, "sheet not found (renamed or deleted?): its records are kept as the run wrote them")
+        return
+    rows = book[name].iter_rows()
     next(rows, None)  # Vietnamese headers
-    fields = [plain(v) for v in next(rows, ())]
-    return [dict(zip(fields, row)) for row in rows if any(v is not None for v in row)]
+    fields = [plain(c.value) for c in next(rows, ())]
+    if id_field not in fields:
+        result.refuse(name, 2, f"row 2 has no {id_field} column: the sheet was not read")
+        return
+    for number, cells in enumerate(rows, 3):
+        if all(c.value is None for c in cells):
+            continue
+        formulas = _formulas(cells)
+        if formulas:
+            result.refuse(name, number, f"formula in {'; '.join(formulas)}: formulas are not evaluated, type the value")
+            continue
+        yield number, dict(zip(fields, (c.value for c in cells)))
 
 
-def _summary_value(book, label: str):
+def _summary_value(book, label: str, result: ReviewResult):
     if SHEET not in book.sheetnames:
         return None
-    for row in book[SHEET].iter_rows(max_row=20, max_col=2, values_only=True):
-        if isinstance(row[0], str) and row[0].startswith(label):
-            return plain(row[1]) or None
+    for number, cells in enumerate(book[SHEET].iter_rows(max_row=20, max_col=2), 1):
+        if len(cells) < 2 or not (isinstance(cells[0].value, str) and cells[0].value.startswith(label)):
+            continue
+        if _formulas(cells):
+            result.refuse(SHEET, number, f"formula in {'; '.join(_formulas(cells))}: {label} not read")
+            return None
+        return plain(cells[1].value) or None
     return None
 
 
-def _edits(kind: str, row: dict, record: dict, result: ReviewResult, record_id: str) -> dict:
+def _unknown_sheets(book, result: ReviewResult) -> None:
+    known = {SHEET} | {name for name, *_ in excel.SHEETS.values()}
+    for name in book.sheetnames:
+        if name not in known:
+            result.refuse(name, None, "not a sheet vnplan wrote (renamed?): not read")
+
+
+def _edits(kind: str, row: dict, record: dict, result: ReviewResult, where: str) -> dict:
     """field -> (old, new) for every editable cell that differs from what the run wrote."""
     edits = {}
     for column in excel.SHEETS[kind][2]:
         name = column.field
         if not column.editable or name in _REVIEW_FIELDS or name not in row:
             continue
-        if plain(row[name]) == plain(excel.editable_value(kind, name, record)):
+        if plain(row[name]) in _as_written(excel.editable_value(kind, name, record)):
             continue
         try:
             edits[name] = (excel.editable_value(kind, name, record), parse_field(name, row[name]))
         except ValueError as e:
-            result.errors.append(f"{record_id} {name}: {e}")
+            result.errors.append(f"{where} {name}: {e}")
     return edits
 
 
-def _review_row(kind: str, row: dict, record: dict, result: ReviewResult) -> bool:
+def _review_row(kind: str, row: dict, record: dict, result: ReviewResult, number: int) -> bool:
     """Applies one row to its record; returns False when the record is deleted."""
     record_id = record[excel.SHEETS[kind][1]]
     status = _STATUS.get(fold(plain(row.get("review"))))
-    edits = {} if status == "deleted" else _edits(kind, row, record, result, record_id)
+    where = f"{excel.SHEETS[kind][0]} row {number} ({record_id})"
+    edits = {} if status == "deleted" else _edits(kind, row, record, result, where)
     for name, (_old, new) in edits.items():
         _set(record, name, new)
     if status != "deleted":
@@ -170,17 +223,25 @@ def _review_row(kind: str, row: dict, record: dict, result: ReviewResult) -> boo
 
 def apply_workbook(book, records: dict) -> tuple:
     """records: kind -> list of dicts (the run's JSONL). Returns (corrected records, ReviewResult)."""
-    result = ReviewResult(reviewer=_summary_value(book, REVIEWER_LABEL),
-                          reviewed_on=_summary_value(book, REVIEW_DATE_LABEL))
+    result = ReviewResult()
+    result.reviewer = _summary_value(book, REVIEWER_LABEL, result)
+    result.reviewed_on = _summary_value(book, REVIEW_DATE_LABEL, result)
+    _unknown_sheets(book, result)
     kept = {}
     for kind in KINDS:
-        id_field = excel.SHEETS[kind][1]
+        name, id_field = excel.SHEETS[kind][:2]
         by_id = {r[id_field]: r for r in records[kind]}
-        deleted = set()
-        for row in _sheet_rows(book, kind):
-            record = by_id.get(plain(row.get(id_field)))
-            if record is not None and not _review_row(kind, row, record, result):
-                deleted.add(record[id_field])
+        deleted, seen = set(), {}
+        for number, row in _sheet_rows(book, kind, result):
+            record_id = plain(row.get(id_field))
+            if record_id in seen:
+                result.refuse(name, number, f"{record_id} was already reviewed at row {seen[record_id]}")
+            elif record_id not in by_id:
+                result.refuse(name, number, f"{id_field} {record_id or '(empty)'} is not in the run (edited id?)")
+            else:
+                seen[record_id] = number
+                if not _review_row(kind, row, by_id[record_id], result, number):
+                    deleted.add(record_id)
         kept[kind] = [r for r in records[kind] if r[id_field] not in deleted]
     documents = {d["doc_id"] for d in kept["documents"]}
     for kind in ("tasks", "targets"):
@@ -236,6 +297,10 @@ def _load_run(run_dir: Path) -> dict:
 
 def _open(workbook: Path):
     try:
+        workbook_guard.check(workbook)
+    except workbook_guard.UnsafeWorkbook as e:
+        raise ReviewError(f"{workbook}: refused: {e}") from e
+    try:
         return openpyxl.load_workbook(workbook, read_only=True)
     except (OSError, ValueError, KeyError) as e:
         raise ReviewError(f"{workbook}: cannot open the workbook ({e})") from e
@@ -249,6 +314,8 @@ def apply_review(workbook: Path, out_dir: Path, run_dir: Path = None, gold_dir: 
     book = _open(workbook)
     try:
         corrected, result = apply_workbook(book, records)
+    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError) as e:  # broken past the first element
+        raise ReviewError(f"{workbook}: not a readable .xlsx workbook ({type(e).__name__}: {e})") from e
     finally:
         book.close()
     out_dir = Path(out_dir)
@@ -260,7 +327,7 @@ def apply_review(workbook: Path, out_dir: Path, run_dir: Path = None, gold_dir: 
         writer.commit()
     jsonl.write_json_atomic(out_dir / "review.json", {
         "workbook": str(workbook), "reviewer": result.reviewer, "reviewed_on": result.reviewed_on,
-        "counts": result.counts, "changes": result.changes, "errors": result.errors})
+        "counts": result.counts, "changes": result.changes, "errors": result.errors, "refused": result.refused})
     if gold_dir:
         write_gold(Path(gold_dir), corrected)
     return result
@@ -275,4 +342,7 @@ def run_cli(workbook: Path, out_dir: Path, run_dir: Path = None, gold_dir: Path 
     print(result.line())
     for error in result.errors:
         print(f"vnplan: kept the original value: {error}", file=sys.stderr)
-    return 0
+    for r in result.refused:
+        print(f"vnplan: refused {r['sheet']}" + (f" row {r['row']}" if r["row"] else "") + f": {r['cause']}",
+              file=sys.stderr)
+    return 2 if result.refused or result.errors else 0

@@ -1,6 +1,5 @@
 """Search a run's tasks (DIR/index.sqlite): full text without diacritics or case,
 ranked by relevance (bm25), with filters on agencies, deadlines and documents."""
-import csv
 import io
 import json
 import re
@@ -12,7 +11,7 @@ from typing import Optional
 from extractors import registry
 from extractors.agencies import canonical
 from pipeline.normalize import fold
-from pipeline.writers import index
+from pipeline.writers import csvfile, index
 
 OPEN, CLOSE = "«", "»"  # around matched words in excerpts
 _START, _END = "\x02", "\x03"  # markers FTS5 puts in the folded text, moved onto the original
@@ -119,7 +118,7 @@ def search(out_dir: Path, query: str = "", filters: Optional[Filters] = None, li
 def _result(row: sqlite3.Row) -> dict:
     excerpt = transfer_marks(row["marked"], row["excerpt"]) if row["marked"] else row["excerpt"]
     result = {column: row[column] for column in COLUMNS}
-    result.update(excerpt=window(excerpt), score=round(-row["score"], 4))
+    result.update(excerpt=window(excerpt), score=round(0.0 - row["score"], 4))  # 0.0, not -0.0, when unranked
     return result
 
 
@@ -128,9 +127,7 @@ def render(results: list, fmt: str = "table") -> str:
         return json.dumps(results, ensure_ascii=False, indent=2)
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=COLUMNS + ["score"])
-        writer.writeheader()
-        writer.writerows(results)
+        csvfile.write_rows(buffer, COLUMNS + ["score"], results)
         return buffer.getvalue()
     return "\n\n".join(_table_entry(r) for r in results) or "no matching task"
 

@@ -34,12 +34,15 @@ def _rows(ws) -> dict:
     return {ws.cell(row=r, column=id_column).value: r for r in range(3, ws.max_row + 1)}, fields
 
 
-def _edit(path, sheet, record_id, **cells):
+def _edit(path, sheet, record_id, as_text=False, **cells):
+    """as_text: cells starting with '=' stay text, as Excel keeps a value typed as '=..."""
     book = openpyxl.load_workbook(path)
     ws = book[sheet]
     rows, fields = _rows(ws)
     for field, value in cells.items():
-        ws.cell(row=rows[record_id], column=fields[field], value=value)
+        cell = ws.cell(row=rows[record_id], column=fields[field], value=value)
+        if as_text:
+            cell.data_type = "s"
     book.save(path)
 
 
@@ -87,7 +90,8 @@ def test_fixing_a_lead_and_deleting_a_task(run_dir):
 def test_edited_deadline_value_and_formula_like_text(run_dir):
     tasks, targets = jsonl.read(run_dir / "tasks.jsonl"), jsonl.read(run_dir / "targets.jsonl")
     workbook = run_dir / "review.xlsx"
-    _edit(workbook, "Nhiệm vụ", tasks[0]["task_id"], deadline="30/6/2026", text="=Hoàn thành trước quý III")
+    _edit(workbook, "Nhiệm vụ", tasks[0]["task_id"], deadline="30/6/2026", text="=Hoàn thành trước quý III",
+          as_text=True)
     _edit(workbook, "Chỉ tiêu", targets[0]["target_id"], value="85,5", comparator=">=", deadline=2030)
     assert _apply(run_dir) == 0
     out = run_dir.parent / "fixed"

@@ -6,7 +6,11 @@ deadlines highlighted, and a side list of the records: clicking one scrolls to
 it. Pages are self-contained (inline CSS and JS, no network) and every piece
 of text is escaped. The run writes a page as soon as a document's records
 arrive (write_page), and the index at the end, streaming the documents.
+A Content-Security-Policy on every page lets only the page's own style and
+script (by their hashes) run: nothing remote loads, no inline handler runs.
 """
+import base64
+import hashlib
 import re
 from html import escape
 from pathlib import Path
@@ -38,6 +42,7 @@ nav a.low{border-left:4px solid #f97316}
 nav a.active{border-color:#f59e0b;background:#fffbeb}
 .swatch{padding:0 0.4rem;margin-right:0.4rem;font-size:12px}
 table{border-collapse:collapse}td,th{border:1px solid #d1d5db;padding:0.3rem 0.5rem;vertical-align:top}
+.listing{padding:1rem 2rem}
 """
 _JS = """
 document.querySelectorAll('[data-go]').forEach(function (item) {
@@ -55,6 +60,14 @@ document.querySelectorAll('[data-go]').forEach(function (item) {
   });
 });
 """
+
+
+def _sha256(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() + "'"
+
+
+CSP = (f"default-src 'none'; script-src {_sha256(_JS)}; style-src {_sha256(_CSS)}; "
+       "base-uri 'none'; form-action 'none'")
 
 
 def write_text(out_dir: Path, doc_id: str, text: str) -> None:
@@ -163,6 +176,7 @@ def _side_list(tasks: list, targets: list, warnings: list) -> str:
 
 def _page_head(title: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>\n")
 
@@ -219,7 +233,7 @@ def write_index(out_dir: Path, documents, total: int, counts: dict) -> None:
     folder.mkdir(exist_ok=True)
     head = "<tr><th>Số, ký hiệu</th><th>Loại</th><th>Trích yếu</th><th>Tệp nguồn</th><th>Nhiệm vụ</th><th>Chỉ tiêu</th></tr>"
     with open(folder / "index.html", "w", encoding="utf-8") as page:
-        page.write(f"{_page_head('vnplan: văn bản')}<div style='padding:1rem 2rem'>"
+        page.write(f"{_page_head('vnplan: văn bản')}<div class='listing'>"
                    f"<h1>Văn bản ({total})</h1><table>{head}\n")
         for document in documents:
             page.write(_index_row(document, *counts.get(document["source"]["path"], (0, 0))))
