@@ -5,10 +5,10 @@ import csv
 import json
 from pathlib import Path
 
-from pipeline.writers.index import due_date
+from extractors import deadlines
 
 FIELDS = ["task_id", "content", "lead_canonical", "lead_printed", "lead_ids", "coordinating_canonical",
-          "coordinating_printed", "deadline", "deadline_text", "document_number", "document_date", "issuer",
+          "coordinating_printed", "deadline", "deadline_precision", "deadline_text", "document_number", "document_date", "issuer",
           "section", "excerpt", "source"]
 
 
@@ -34,7 +34,7 @@ def row(task: dict, document: dict) -> dict:
         "lead_canonical": join(lead, "canonical"), "lead_printed": join(lead, "name"),
         "lead_ids": "; ".join(a["id"] or "" for a in lead),
         "coordinating_canonical": join(coordinating, "canonical"), "coordinating_printed": join(coordinating, "name"),
-        "deadline": due_date(deadline) if deadline.get("date") else (deadline.get("year") or None),
+        "deadline": deadlines.due(deadline), "deadline_precision": deadline.get("precision"),
         "deadline_text": deadline.get("text"), "document_number": document.get("number"),
         "document_date": document.get("issue_date"), "issuer": document.get("issuer"),
         "section": task.get("section"), "excerpt": task.get("excerpt"), "source": task.get("source"),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from extractors import deadlines
 from pipeline import confidence
 from pipeline.records import Problem, to_dict
 from pipeline.writers import excel_summary
@@ -65,10 +66,8 @@ COMPARATORS = ("=", ">=", ">", "<=", "<", "range", "decrease", "increase")
 
 
 def deadline_cell(deadline) -> str:
-    """A deadline as one cell: ISO date, else year, else the printed text."""
-    if not deadline:
-        return ""
-    return deadline.get("date") or str(deadline.get("year") or "") or deadline.get("text") or ""
+    """A deadline as one cell, as precise as its text: 2025-06-30, 06/2026, Quý III/2025, 2025."""
+    return deadlines.label(deadline)
 
 
 def editable_value(kind: str, field: str, record: dict):

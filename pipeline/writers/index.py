@@ -12,6 +12,7 @@ import sqlite3
 from itertools import islice
 from pathlib import Path
 
+from extractors import deadlines
 from extractors.agencies import canonical
 from pipeline.normalize import fold
 from pipeline.writers import jsonl
@@ -49,15 +50,6 @@ def fold_same_length(text: str) -> str:
     return (text or "").translate(_FOLD_TABLE)
 
 
-def due_date(deadline) -> str:
-    """The ISO date a deadline falls on; a year alone counts as 31 December."""
-    if not deadline:
-        return None
-    if deadline.get("date"):
-        return deadline["date"]
-    return f"{deadline['year']}-12-31" if deadline.get("year") else None
-
-
 def _task_row(task: dict, doc: dict) -> tuple:
     agencies = task.get("agencies", [])
     names = lambda role: "; ".join(a["canonical"] or a["name"] for a in agencies if a["role"] == role)
@@ -68,8 +60,7 @@ def _task_row(task: dict, doc: dict) -> tuple:
             task.get("section"), task["text"], task.get("excerpt") or task["text"],
             names("lead") or "; ".join(task.get("lead_agencies", [])),
             names("coordinating") or "; ".join(task.get("coordinating_agencies", [])),
-            deadline.get("date") or (str(deadline["year"]) if deadline.get("year") else deadline.get("text")),
-            due_date(deadline), task.get("source"))
+            deadlines.label(deadline) or None, deadlines.due(deadline), task.get("source"))
 
 
 def _agency_rows(task: dict) -> list:
