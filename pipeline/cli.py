@@ -39,8 +39,8 @@ def _add_search_export(commands) -> None:
     search.add_argument("--out", required=True, type=Path, help="the run's output folder")
     search.add_argument("--agency", help="lead or coordinating agency, by any name or abbreviation")
     search.add_argument("--lead", help="lead agency, by any name or abbreviation")
-    search.add_argument("--due-before", help="deadline on or before this ISO date (a year alone is 31 Dec)")
-    search.add_argument("--due-after", help="deadline on or after this ISO date")
+    search.add_argument("--due-before", help="last allowed day on or before this date: YYYY-MM-DD or DD/MM/YYYY")
+    search.add_argument("--due-after", help="last allowed day on or after this date: YYYY-MM-DD or DD/MM/YYYY")
     search.add_argument("--doc", help="document number, e.g. 3796/QĐ-UBND")
     search.add_argument("--issuer", help="issuing body (part of its name)")
     search.add_argument("--year", type=int, help="year the document was issued")
@@ -57,7 +57,7 @@ def _search(args) -> int:
     filters = search.Filters(args.agency, args.lead, args.due_before, args.due_after, args.doc, args.issuer, args.year)
     try:
         results = search.search(args.out, args.query, filters, limit=args.limit)
-    except FileNotFoundError as e:
+    except (FileNotFoundError, ValueError) as e:
         print(f"vnplan: {e}", file=sys.stderr)
         return 1
     print(search.render(results, args.format))
