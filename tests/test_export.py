@@ -36,4 +36,4 @@ def test_jsonl_export_through_the_cli(tmp_path, capsys):
     rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert [r["task_id"] for r in rows][:2] == ["d00000000000a-t001", "d00000000000a-t002"]
     assert rows[2]["lead_canonical"] == "Các sở, ban, ngành" and rows[2]["deadline"] is None
-    assert str(target) in capsys.readouterr().out
+    assert str(target) in capsys.readouterr().err
