@@ -14,15 +14,13 @@ import sys
 from pathlib import Path
 
 from extractors import deadlines
+from pipeline import tracking
 from pipeline.normalize import fold
 from pipeline.writers.html import safe_id
 
 FIELDS = ["stt", "key", "title", "lead_canonical", "coordinating_canonical", "deadline", "deadline_precision",
           "status", "document_number", "document_date", "link", "lead_printed", "lead_ids", "coordinating_printed",
           "deadline_text", "issuer", "section", "task_id", "content", "excerpt", "source"]
-# Tình trạng (status) of a task in a tracker
-NOT_STARTED, IN_PROGRESS, DONE, OVERDUE = "Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Quá hạn"
-STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, OVERDUE)
 TITLE_LENGTH = 90
 _NUMBERING = re.compile(r"^\s*(?:[-+*•–]\s*|\(?[0-9IVXa-zđ]{1,4}[.)]\s*(?:\d+[.)]\s*)*)")
 _CELL_SEPARATOR = re.compile(r"\s*\|\s*")
@@ -58,14 +56,6 @@ def task_key(document: dict, task: dict) -> str:
     return "k" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def status(deadline: dict, as_of: datetime.date) -> str:
-    """Quá hạn once the last allowed day is past (for a recurring one, never from its first date alone)."""
-    due = deadlines.due(deadline)
-    if due and not (deadline or {}).get("recurring") and datetime.date.fromisoformat(due) < as_of:
-        return OVERDUE
-    return NOT_STARTED
-
-
 def row(task: dict, document: dict, as_of: datetime.date = None, stt: int = 1) -> dict:
     lead, coordinating = _agencies(task, "lead"), _agencies(task, "coordinating")
     join = lambda agencies, key: "; ".join(a[key] or a["name"] for a in agencies)
@@ -74,7 +64,7 @@ def row(task: dict, document: dict, as_of: datetime.date = None, stt: int = 1) -
         "stt": stt, "key": task_key(document, task), "title": short_title(task["text"]),
         "lead_canonical": join(lead, "canonical"), "coordinating_canonical": join(coordinating, "canonical"),
         "deadline": deadlines.due(deadline), "deadline_precision": deadline.get("precision"),
-        "status": status(deadline, as_of or datetime.date.today()),
+        "status": tracking.status(deadline, as_of or datetime.date.today()),
         "document_number": document.get("number"), "document_date": document.get("issue_date"),
         "link": f"html/{safe_id(task['doc_id'])}.html#r-{safe_id(task['task_id'])}",
         "lead_printed": join(lead, "name"), "lead_ids": "; ".join(a["id"] or "" for a in lead),

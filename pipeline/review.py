@@ -23,7 +23,7 @@ from pipeline.writers import excel, jsonl
 from pipeline.writers.excel_summary import REVIEW_DATE_LABEL, REVIEWER_LABEL, SHEET
 
 KINDS = ("documents", "tasks", "targets")
-_REVIEW_FIELDS = {"review", "note", "reviewer", "reviewed_on"}
+_REVIEW_FIELDS = {"review", "status", "note", "reviewer", "reviewed_on"}
 _STATUS = {fold(choice): status for choice, status in zip(excel.REVIEW_CHOICES, ("confirmed", "corrected", "deleted"))}
 _AGENCY_SPLIT = re.compile(r"\s*[;\n]\s*")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")

@@ -30,7 +30,7 @@ def run_dir(original, tmp_path):
 def _rows(ws) -> dict:
     """record id -> (row number, {field: column number})."""
     fields = {c.value: c.column for c in ws[2]}
-    id_column = fields[ws.cell(row=2, column=1).value]
+    id_column = next(c.column for c in ws[2] if str(c.value).endswith("_id"))
     return {ws.cell(row=r, column=id_column).value: r for r in range(3, ws.max_row + 1)}, fields
 
 
