@@ -99,6 +99,8 @@ def _recurring(text: str, found: Optional[Deadline], default_year: Optional[int]
         return found
     if found:
         return replace(found, recurring=True)
+    if _DATE_NO_YEAR.search(text):  # "trước ngày 31/3 hằng năm" with no year to count from
+        return Deadline(text, None, None, "day", True)
     precision = _EVERY.get((m.group(1) or "năm").lower())
     if precision == "year" and default_year:
         return Deadline(text, None, default_year, "year", True)

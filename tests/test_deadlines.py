@@ -88,3 +88,5 @@ def test_recurring_gives_the_first_due_date():
     found = deadlines.parse("Quý IV năm 2026 và các năm tiếp theo")
     assert (found.date, found.precision, found.recurring) == ("2026-12-31", "quarter", True)
     assert deadlines.parse("Hằng quý").recurring
+    found = deadlines.parse("trước ngày 31 tháng 3 hằng năm")  # no document year to count from
+    assert (found.date, found.precision, found.recurring) == (None, "day", True)
