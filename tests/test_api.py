@@ -1,6 +1,5 @@
 """The library (import vnplan) and the command line's manners: --version, -q/-v, messages on
 stderr and data on stdout, export to standard output."""
-import datetime
 import subprocess
 
 import pandas as pd

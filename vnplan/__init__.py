@@ -22,10 +22,10 @@ __all__ = ["extract", "run", "load", "Result", "Frames", "ReadError", "__version
 class Result:
     """What one file gives: the record objects of pipeline.records, and the text their spans index."""
     document: Document
-    tasks: list  # of Task
-    targets: list  # of Target
+    tasks: list[Task]
+    targets: list[Target]
     text: str  # the normalised text: a record's excerpt is text[span.start:span.end]
-    warnings: list = field(default_factory=list)  # of Problem (severity "warning")
+    warnings: list[Problem] = field(default_factory=list)  # severity "warning"
 
 
 class Frames(NamedTuple):
