@@ -1,24 +1,34 @@
 # make run: extract from corpus/ into outputs/.  make test: the test suite.
 PY := .venv/bin/python
 SHARED ?= ../shared
+# the package and what it needs to run; then what only the tests need (the dev extra)
 STAMP := .venv/.installed
+TEST_STAMP := .venv/.installed-dev
 
-.PHONY: run test sysdeps eval clean
+.PHONY: run test sysdeps testdeps eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv .venv
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(TEST_STAMP)
 
 run: $(STAMP) sysdeps
 	.venv/bin/vnplan run corpus --out outputs
 
+# what the readers need (OCR, LibreOffice Writer for .doc/.rtf/.odt, a Vietnamese font)
 sysdeps:
 	sh scripts/install-system-deps.sh
+
+# what only the tests need: headless Chromium and its WebDriver (tests/test_html*.py)
+testdeps:
 	sh scripts/install-browser.sh
 
-test: $(STAMP) sysdeps
+test: $(TEST_STAMP) sysdeps testdeps
 	.venv/bin/pytest -q
 
 eval: $(STAMP)

@@ -15,7 +15,7 @@ change ("giảm xuống còn 2,5%", "tăng lên 42%") is that level.
 """
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -265,8 +265,8 @@ _HEADING_YEAR = re.compile(r"(?:đến|giai đoạn|trong|năm)\s+(?:năm\s+)?" 
 
 def _deadline_of(match: re.Match) -> Deadline:
     found = deadlines.parse(match.group(0))
-    return Deadline(match.group(0).strip(" ,.;:"), found.date if found else None,
-                    found.year if found else None)
+    text = match.group(0).strip(" ,.;:")
+    return replace(found, text=text) if found else Deadline(text)
 
 
 def _relative(text: str, start: int, end: int, base: Optional[int]) -> Optional[Deadline]:

@@ -1,5 +1,6 @@
 """A run: walk the inputs, process each file (in worker processes), stream the
 records to the output folder, record problems, write run.json."""
+import datetime
 import hashlib
 import json
 import multiprocessing
@@ -12,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import __version__, inputs as input_walk
+from pipeline import __version__, messages, inputs as input_walk
 from pipeline.readers import ReadError, read, supported_suffixes
 from pipeline.records import Problem, to_dict
 from pipeline.writers import excel, html, index, jsonl
@@ -287,7 +288,7 @@ def _write_reviews(out_dir: Path, summary: RunSummary, workbook: _WorkbookWriter
 
 
 def _report(path: str, cause: str) -> None:
-    print(f"vnplan: {path}: {cause}", file=sys.stderr)
+    messages.info(f"{path}: {cause}")
 
 
 def _write_problem(problem: dict, writers: dict, workbook) -> None:
@@ -318,6 +319,8 @@ def _take(result: dict, writers: dict, summary: RunSummary, workbook: _WorkbookW
         summary.pages += result.get("pages") or 0
         entry.update(status="ok", pages=result.get("pages"), seconds=round(result["seconds"], 3),
                      tasks=len(result["tasks"]), targets=len(result["targets"]))
+        messages.detail(f"{result['path']}: {entry['tasks']} tasks, {entry['targets']} targets "
+                        f"in {entry['seconds']:.2f} s")
     summary.inputs.append(entry)
 
 
@@ -398,7 +401,7 @@ def _copy_kept(out_dir: Path, kept: list, writers: dict, summary: RunSummary, al
 
 def _run_record(summary: RunSummary, workers: int) -> dict:
     return {
-        "version": __version__, "code": code_fingerprint(), "python": platform.python_version(), "machine": platform.machine(),
+        "version": __version__, "date": datetime.date.today().isoformat(), "code": code_fingerprint(), "python": platform.python_version(), "machine": platform.machine(),
         "workers": workers or os.cpu_count(), "seconds": round(summary.seconds, 3),
         "phases": summary.phases,
         "counts": {"documents": summary.documents, "tasks": summary.tasks, "targets": summary.targets,

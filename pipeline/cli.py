@@ -1,12 +1,17 @@
 """Command line: vnplan run | evaluate | apply-review | search | export."""
 import argparse
+import datetime
 import os
 import sys
 from pathlib import Path
 
+from pipeline import __version__, messages
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnplan", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"vnplan {__version__}")
+    _add_loudness(parser, False)
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="extract documents, tasks and targets from files or folders")
     run.add_argument("inputs", nargs="+", help="files or folders (read recursively)")
@@ -25,7 +30,16 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--out", required=True, type=Path, help="folder for the corrected JSONL")
     review.add_argument("--run", type=Path, help="the run's folder (default: the workbook's folder)")
     review.add_argument("--gold", type=Path, help="also write gold files (FORMAT.md) into this folder")
+    for command in commands.choices.values():  # -q/-v also after the command's name
+        _add_loudness(command, argparse.SUPPRESS)
     return parser
+
+
+def _add_loudness(parser: argparse.ArgumentParser, default) -> None:
+    """-q/--quiet: errors only; -v/--verbose: a line per file too. Messages go to stderr."""
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", default=default, help="print errors only")
+    loudness.add_argument("-v", "--verbose", action="store_true", default=default, help="also print a line per file")
 
 
 def _run(args) -> int:
@@ -40,8 +54,9 @@ def _run(args) -> int:
     except OSError as e:
         return _fail(f"{e.filename or args.out}: {e.strerror or e}")
     if not summary.inputs and not summary.failed:
-        print("vnplan: warning: no input files found in " + ", ".join(args.inputs), file=sys.stderr)
-    print(summary.line())
+        messages.info("warning: no input files found in " + ", ".join(args.inputs))
+    else:
+        messages.info(summary.line())
     return 2 if summary.failed else 0
 
 
@@ -56,8 +71,8 @@ def _add_search_export(commands) -> None:
     search.add_argument("--out", required=True, type=Path, help="the run's output folder")
     search.add_argument("--agency", help="lead or coordinating agency, by any name or abbreviation")
     search.add_argument("--lead", help="lead agency, by any name or abbreviation")
-    search.add_argument("--due-before", help="deadline on or before this ISO date (a year alone is 31 Dec)")
-    search.add_argument("--due-after", help="deadline on or after this ISO date")
+    search.add_argument("--due-before", help="last allowed day on or before this date: YYYY-MM-DD or DD/MM/YYYY")
+    search.add_argument("--due-after", help="last allowed day on or after this date: YYYY-MM-DD or DD/MM/YYYY")
     search.add_argument("--doc", help="document number, e.g. 3796/QĐ-UBND")
     search.add_argument("--issuer", help="issuing body (part of its name)")
     search.add_argument("--year", type=int, help="year the document was issued")
@@ -66,7 +81,8 @@ def _add_search_export(commands) -> None:
     export = commands.add_parser("export", help="write the tasks of a run for a task tracker")
     export.add_argument("--out", required=True, type=Path, help="the run's output folder")
     export.add_argument("--format", choices=["csv", "jsonl"], default="csv")
-    export.add_argument("--to", type=Path, help="file to write (default: DIR/export.csv or .jsonl)")
+    export.add_argument("--to", type=Path, help="file to write, - for standard output (default: DIR/export.csv or .jsonl)")
+    export.add_argument("--as-of", help="the day status 'Quá hạn' is counted from, YYYY-MM-DD (default: the run's day)")
 
 
 def _search(args) -> int:
@@ -74,8 +90,8 @@ def _search(args) -> int:
     filters = search.Filters(args.agency, args.lead, args.due_before, args.due_after, args.doc, args.issuer, args.year)
     try:
         results = search.search(args.out, args.query, filters, limit=args.limit)
-    except FileNotFoundError as e:
-        print(f"vnplan: {e}", file=sys.stderr)
+    except (FileNotFoundError, ValueError) as e:
+        messages.error(str(e))
         return 1
     print(search.render(results, args.format))
     return 0
@@ -83,7 +99,18 @@ def _search(args) -> int:
 
 def _export(args) -> int:
     from pipeline import export
-    print(export.export(args.out, args.format, args.to))
+    try:
+        as_of = datetime.date.fromisoformat(args.as_of) if args.as_of else None
+    except ValueError:
+        messages.error(f"--as-of {args.as_of!r} is not a date: give YYYY-MM-DD")
+        return 1
+    try:
+        written = export.export(args.out, args.format, args.to, as_of)
+    except BrokenPipeError:  # `vnplan export --to - | head`: the reader has all it wanted
+        sys.stdout = open(os.devnull, "w")
+        return 0
+    if str(written) != "-":
+        messages.info(f"wrote {written}")
     return 0
 
 
@@ -102,6 +129,7 @@ def main(argv=None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as e:
         return 1 if e.code else 0
+    messages.level = messages.QUIET if args.quiet else messages.VERBOSE if args.verbose else messages.NORMAL
     command = {"run": _run, "evaluate": _evaluate, "apply-review": _apply_review,
                "search": _search, "export": _export}[args.command]
     try:

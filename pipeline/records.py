@@ -10,11 +10,24 @@ class Span:
     page: Optional[int] = None  # 1-based, where the source has pages
 
 
+PRECISIONS = ("day", "month", "quarter", "half_year", "year")
+
+
 @dataclass
 class Deadline:
     text: str  # as printed: "trước ngày 30/6/2025", "Quý III/2025"
-    date: Optional[str] = None  # ISO date when the text gives a day
-    year: Optional[int] = None
+    date: Optional[str] = None  # ISO, the last day the text allows: "Quý III/2025" -> 2025-09-30
+    year: Optional[int] = None  # the date's year, kept for older readers
+    precision: Optional[str] = None  # one of PRECISIONS: what the text states
+    recurring: bool = False  # hằng năm, hằng quý: date is the first due date
+
+    def __post_init__(self):
+        if self.date and not self.precision:
+            self.precision = "day"
+        elif self.year and not self.date:  # a year alone allows up to 31 December
+            self.date, self.precision = f"{self.year}-12-31", self.precision or "year"
+        if self.date and not self.year:
+            self.year = int(self.date[:4])
 
 
 @dataclass

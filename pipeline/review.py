@@ -27,19 +27,20 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.escape import unescape
 
+from extractors import deadlines
 from pipeline import workbook_guard
 from pipeline.normalize import fold, new_style_tones
+from pipeline.records import Deadline, to_dict
 from pipeline.writers import excel, jsonl
 from pipeline.writers.excel_summary import REVIEW_DATE_LABEL, REVIEWER_LABEL, SHEET
 
 KINDS = ("documents", "tasks", "targets")
-_REVIEW_FIELDS = {"review", "note", "reviewer", "reviewed_on"}
+_REVIEW_FIELDS = {"review", "status", "note", "reviewer", "reviewed_on"}
 _STATUS = {fold(choice): status for choice, status in zip(excel.REVIEW_CHOICES, ("confirmed", "corrected", "deleted"))}
 _AGENCY_SPLIT = re.compile(r"\s*[;\n]\s*")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)$")
-_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 class ReviewError(Exception):
@@ -89,20 +90,19 @@ def _as_written(value) -> tuple:
 
 
 def parse_deadline(value):
-    """'2025', '2025-06-30', '30/6/2025', a date cell or free text -> a Deadline dict (or None)."""
+    """'2025', '2025-06-30', '30/6/2025', '06/2026', 'Quý III/2025', a date cell or free text -> a Deadline dict."""
     text = plain(value)
     if not text:
         return None
     if _YEAR.match(text):
-        return {"text": text, "date": None, "year": int(text)}
+        return to_dict(Deadline(text, None, int(text)))
     if _ISO_DATE.match(text):
-        return {"text": text, "date": text, "year": int(text[:4])}
+        return to_dict(Deadline(text, text))
     dmy = _DMY.match(text)
     if dmy:
         day, month, year = map(int, dmy.groups())
-        return {"text": text, "date": datetime.date(year, month, day).isoformat(), "year": year}
-    years = _ANY_YEAR.findall(text)
-    return {"text": text, "date": None, "year": int(years[-1]) if years else None}
+        return to_dict(Deadline(text, datetime.date(year, month, day).isoformat()))
+    return to_dict(deadlines.parse(text) or Deadline(text))
 
 
 def parse_number(value):
@@ -252,9 +252,12 @@ def apply_workbook(book, records: dict) -> tuple:
 # ------------------------------------------------------------------ gold files
 
 def _gold_deadline(deadline):
+    """FORMAT.md: an ISO date where the text gives a day, else the year."""
     if not deadline:
         return None
-    return deadline.get("date") or (str(deadline["year"]) if deadline.get("year") else None)
+    if deadline.get("date") and deadline.get("precision") in (None, "day"):
+        return deadline["date"]
+    return str(deadline["year"]) if deadline.get("year") else None
 
 
 def gold_file(document: dict, tasks: list, targets: list) -> dict:

@@ -44,7 +44,6 @@ def test_work_plan_cells():
     assert deadlines.parse("trước ngày 15/12/2025").date == "2025-12-15"
     assert deadlines.parse("Quý I năm 2026").year == 2026
     assert deadlines.parse("hoàn thành trong tháng 6/2026").year == 2026
-    assert deadlines.parse("Thường xuyên, hằng năm") is None
     assert deadlines.find_in_sentence("Sở Y tế hoàn thành trong tháng 6/2026.").year == 2026
 
 
@@ -52,3 +51,42 @@ def test_half_year_and_span_inside_a_sentence():
     assert deadlines.find_in_sentence("hoàn thành trong 6 tháng đầu năm 2026.").year == 2026
     assert deadlines.find_in_sentence("thực hiện trong năm 2026 - 2027").year == 2027
     assert deadlines.find_in_sentence("triển khai từ năm 2026") is None
+
+
+def test_month_keeps_its_last_day():
+    found = deadlines.parse("Tháng 06/2026")
+    assert (found.date, found.precision, found.year) == ("2026-06-30", "month", 2026)
+    assert deadlines.parse("hoàn thành trong tháng 02/2028").date == "2028-02-29"
+    found = deadlines.find_in_sentence("Sở Xây dựng trình phương án trong tháng 9 năm 2026.")
+    assert (found.date, found.precision) == ("2026-09-30", "month")
+
+
+def test_quarter_and_half_year():
+    found = deadlines.parse("Quý III/2025")
+    assert (found.date, found.precision) == ("2025-09-30", "quarter")
+    assert deadlines.parse("Quý I, II/2027").date == "2027-06-30"
+    found = deadlines.find_in_sentence("Các huyện hoàn thành trong quý 1 năm 2026.")
+    assert (found.date, found.precision) == ("2026-03-31", "quarter")
+    found = deadlines.parse("6 tháng đầu năm 2025")
+    assert (found.date, found.precision) == ("2025-06-30", "half_year")
+    assert deadlines.parse("6 tháng cuối năm 2025").date == "2025-12-31"
+
+
+def test_year_allows_up_to_the_last_day():
+    found = deadlines.parse("Năm 2025 - 2027")
+    assert (found.date, found.precision, found.recurring) == ("2027-12-31", "year", False)
+    assert deadlines.parse("31/6/2025").precision == "year"  # no 31 June: only the year holds
+
+
+def test_recurring_gives_the_first_due_date():
+    found = deadlines.parse("Hằng năm", 2025)
+    assert (found.date, found.precision, found.recurring) == ("2025-12-31", "year", True)
+    found = deadlines.parse("trước ngày 15/12 hằng năm", 2026)
+    assert (found.date, found.precision, found.recurring) == ("2026-12-15", "day", True)
+    found = deadlines.find_in_sentence("Các sở báo cáo kết quả trước ngày 20/11 hàng năm để tổng hợp.", 2025)
+    assert (found.date, found.recurring) == ("2025-11-20", True)
+    found = deadlines.parse("Quý IV năm 2026 và các năm tiếp theo")
+    assert (found.date, found.precision, found.recurring) == ("2026-12-31", "quarter", True)
+    assert deadlines.parse("Hằng quý").recurring
+    found = deadlines.parse("trước ngày 31 tháng 3 hằng năm")  # no document year to count from
+    assert (found.date, found.precision, found.recurring) == (None, "day", True)

@@ -68,7 +68,8 @@ def test_frozen_headers_filters_and_dropdowns(run_dir):
         assert f"{review_col}3" in choices.sqref and f"{review_col}{ws.max_row}" in choices.sqref
         highlighted = [str(cf.sqref) for cf in ws.conditional_formatting]  # low-confidence rows
         assert highlighted == ([] if name == "Văn bản" else [f"A3:{ws.cell(2, ws.max_column).column_letter}{ws.max_row}"])
-    assert book["Nhiệm vụ"].column_dimensions["D"].width > 40  # the task text is readable
+    text_col = openpyxl.utils.get_column_letter(_header(book["Nhiệm vụ"], 2).index("text") + 1)
+    assert book["Nhiệm vụ"].column_dimensions[text_col].width > 40  # the task text is readable
 
 
 def test_summary_counts_reviewer_cells_and_chart(run_dir):

@@ -26,7 +26,7 @@ def test_csv_has_a_bom_and_reads_back_with_pandas(tmp_path):
     merged = frame.set_index("task_id").loc["d00000000000a-t001"]
     assert (merged["lead_printed"], merged["lead_canonical"]) == (
         "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ tỉnh Nghệ An")
-    assert merged["deadline"] == "2025"
+    assert (merged["deadline"], merged["deadline_precision"]) == ("2025-12-31", "year")
 
 
 def test_jsonl_export_through_the_cli(tmp_path, capsys):
@@ -36,4 +36,4 @@ def test_jsonl_export_through_the_cli(tmp_path, capsys):
     rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert [r["task_id"] for r in rows][:2] == ["d00000000000a-t001", "d00000000000a-t002"]
     assert rows[2]["lead_canonical"] == "Các sở, ban, ngành" and rows[2]["deadline"] is None
-    assert str(target) in capsys.readouterr().out
+    assert str(target) in capsys.readouterr().err

@@ -95,7 +95,8 @@ def test_index_counts_every_document_also_those_kept_from_the_previous_run(tmp_p
         n_targets = sum(t["doc_id"] == document["doc_id"] for t in targets)
         assert n_tasks > 0 and n_targets > 0
         row = re.search(rf'href="{document["doc_id"]}.html">{re.escape(document["number"])}</a>.*?</tr>', index)
-        assert row and row.group(0).endswith(f"<td>{n_tasks}</td><td>{n_targets}</td></tr>")
+        assert row and row.group(0).endswith(f'<td data-v="{n_tasks}">{n_tasks}</td>'
+                                             f'<td data-v="{n_targets}">{n_targets}</td></tr>')
         assert (out / "html" / f"{document['doc_id']}.html").exists()
 
 

@@ -30,7 +30,7 @@ def run_dir(original, tmp_path):
 def _rows(ws) -> dict:
     """record id -> (row number, {field: column number})."""
     fields = {c.value: c.column for c in ws[2]}
-    id_column = fields[ws.cell(row=2, column=1).value]
+    id_column = next(c.column for c in ws[2] if str(c.value).endswith("_id"))
     return {ws.cell(row=r, column=id_column).value: r for r in range(3, ws.max_row + 1)}, fields
 
 
@@ -96,7 +96,8 @@ def test_edited_deadline_value_and_formula_like_text(run_dir):
     assert _apply(run_dir) == 0
     out = run_dir.parent / "fixed"
     task = jsonl.read(out / "tasks.jsonl")[0]
-    assert task["deadline"] == {"text": "30/6/2026", "date": "2026-06-30", "year": 2026}
+    assert task["deadline"] == {"text": "30/6/2026", "date": "2026-06-30", "year": 2026, "precision": "day",
+                                "recurring": False}
     assert task["text"] == "=Hoàn thành trước quý III"
     target = jsonl.read(out / "targets.jsonl")[0]
     assert (target["value"], target["comparator"], target["deadline"]["year"]) == (85.5, ">=", 2030)
@@ -142,9 +143,11 @@ def test_workbook_elsewhere_needs_the_run_folder(run_dir, tmp_path, capsys):
 
 
 def test_cell_parsing():
-    assert parse_deadline("2025") == {"text": "2025", "date": None, "year": 2025}
+    assert parse_deadline("2025") == {"text": "2025", "date": "2025-12-31", "year": 2025, "precision": "year",
+                                      "recurring": False}
     assert parse_deadline("2025-12-31")["date"] == "2025-12-31"
-    assert parse_deadline("Quý IV/2025") == {"text": "Quý IV/2025", "date": None, "year": 2025}
+    assert parse_deadline("Quý IV/2025")["date"] == "2025-12-31"
+    assert (parse_deadline("06/2026")["date"], parse_deadline("06/2026")["precision"]) == ("2026-06-30", "month")
     assert parse_deadline("  ") is None
     assert parse_field("lead_agencies", "Sở Y tế;  các sở, ban, ngành\nUBND các huyện") == \
         ["Sở Y tế", "các sở, ban, ngành", "UBND các huyện"]

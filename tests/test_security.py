@@ -265,11 +265,11 @@ def test_rows_that_cannot_be_applied_are_reported_and_exit_2(reviewed_run, tmp_p
     book = openpyxl.load_workbook(workbook)
     sheet = book["Nhiệm vụ"]
     fields = {c.value: c.column for c in sheet[2]}
-    by_id = {sheet.cell(row=r, column=1).value: r for r in range(3, sheet.max_row + 1)}
+    by_id = {sheet.cell(row=r, column=fields["task_id"]).value: r for r in range(3, sheet.max_row + 1)}
     fixed_row, formula_row, edited_row = (by_id[t["task_id"]] for t in tasks[:3])
     sheet.cell(row=fixed_row, column=fields["lead_agencies"], value="Sở Khoa học và Công nghệ")
     sheet.cell(row=formula_row, column=fields["review"], value='=IF(TRUE,"Xóa","Đúng")')
-    sheet.cell(row=edited_row, column=1, value=tasks[2]["task_id"] + "9")
+    sheet.cell(row=edited_row, column=fields["task_id"], value=tasks[2]["task_id"] + "9")
     sheet.cell(row=edited_row, column=fields["review"], value="Xóa")
     book["Chỉ tiêu"].title = "Chỉ tiêu (đã sửa)"
     book.save(workbook)

@@ -17,7 +17,7 @@ def tasks_of(text: str, name: str = "kh.txt") -> list:
 def due(task):
     if task.deadline is None:
         return None
-    return task.deadline.date or task.deadline.year
+    return task.deadline.date if task.deadline.precision == "day" else task.deadline.year
 
 
 def rows(text: str, name: str = "kh.txt") -> list:

@@ -7,14 +7,17 @@ a string, so text starting with "=" never becomes a formula. Rows are written
 in order, so a large workbook streams (constant_memory): memory stays flat
 however many records.
 """
+import datetime
 import os
+import re
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
 import xlsxwriter
 
-from pipeline import confidence
+from extractors import deadlines
+from pipeline import confidence, tracking
 from pipeline.records import Problem, to_dict
 from pipeline.writers import excel_summary
 from pipeline.writers.excel_summary import REVIEW_DATE_LABEL, REVIEWER_LABEL
@@ -35,6 +38,8 @@ class Column:
 
 _REVIEW = [Column("review", "Kết quả rà soát", 14, True), Column("note", "Ghi chú", 30, True),
            Column("reviewer", REVIEWER_LABEL, 16, True), Column("reviewed_on", REVIEW_DATE_LABEL, 14, True)]
+_TRACKED = _REVIEW[:1] + [Column("status", "Tình trạng", 15, True)] + _REVIEW[1:]  # beside Kết quả rà soát
+_STT = Column("stt", "STT", 6)  # số thứ tự, the row's number
 _PROVENANCE = [Column("excerpt", "Trích nguồn", 60), Column("source", "Tệp nguồn", 28),
                Column("page", "Trang", 7), Column("confidence", "Độ tin cậy", 10),
                Column("evidence", "Căn cứ xác định", 12)]
@@ -46,13 +51,13 @@ SHEETS = {  # kind -> (sheet name, id field, columns)
         Column("signer", "Người ký", 20, True), Column("title", "Trích yếu", 55, True),
         Column("source", "Tệp nguồn", 40), Column("warnings", "Cảnh báo", 30)] + _REVIEW),
     "tasks": ("Nhiệm vụ", "task_id", [
-        Column("task_id", "Mã nhiệm vụ", 18), Column("document", "Số văn bản", 16),
+        _STT, Column("task_id", "Mã nhiệm vụ", 18), Column("document", "Số văn bản", 16),
         Column("section", "Mục", 9), Column("text", "Nội dung nhiệm vụ", 65, True),
         Column("lead_agencies", "Cơ quan chủ trì", 28, True),
         Column("coordinating_agencies", "Cơ quan phối hợp", 30, True),
-        Column("deadline", "Thời hạn", 13, True)] + _PROVENANCE + _REVIEW),
+        Column("deadline", "Thời hạn", 13, True)] + _PROVENANCE + _TRACKED),
     "targets": ("Chỉ tiêu", "target_id", [
-        Column("target_id", "Mã chỉ tiêu", 18), Column("document", "Số văn bản", 16),
+        _STT, Column("target_id", "Mã chỉ tiêu", 18), Column("document", "Số văn bản", 16),
         Column("section", "Mục", 9), Column("text", "Nội dung chỉ tiêu", 65, True),
         Column("value", "Giá trị (%)", 10, True), Column("value_max", "Giá trị tối đa (%)", 10, True),
         Column("comparator", "So sánh", 10, True), Column("agencies", "Cơ quan (nhiệm vụ)", 24),
@@ -65,10 +70,16 @@ COMPARATORS = ("=", ">=", ">", "<=", "<", "range", "decrease", "increase")
 
 
 def deadline_cell(deadline) -> str:
-    """A deadline as one cell: ISO date, else year, else the printed text."""
-    if not deadline:
-        return ""
-    return deadline.get("date") or str(deadline.get("year") or "") or deadline.get("text") or ""
+    """A deadline as one cell, as precise as its text: 2025-06-30, 06/2026, Quý III/2025, 2025."""
+    return deadlines.label(deadline)
+
+
+def deadline_value(deadline) -> str:
+    """What the workbook's Thời hạn cell holds: the ISO date where it is written as an Excel date
+    (a day, or a month shown mm/yyyy), else the label (a quarter, a year, a recurring deadline)."""
+    if deadline and not deadline.get("recurring") and deadline.get("precision") in ("day", "month"):
+        return deadline["date"]
+    return deadline_cell(deadline)
 
 
 def editable_value(kind: str, field: str, record: dict):
@@ -76,7 +87,7 @@ def editable_value(kind: str, field: str, record: dict):
     if field == "signer":
         return (record.get("signer") or {}).get("name")
     if field == "deadline":
-        return deadline_cell(record.get("deadline"))
+        return deadline_value(record.get("deadline"))
     if field in ("lead_agencies", "coordinating_agencies"):
         return AGENCY_SEPARATOR.join(record.get(field) or [])
     return record.get(field)
@@ -88,6 +99,7 @@ class _Context:
 
     def __init__(self):
         self.numbers, self.warnings, self.task_lookup = {}, {}, None
+        self.today = datetime.date.today()  # Quá hạn counts from the day of the run
 
     def add_document(self, document: dict) -> None:
         doc_id = document["doc_id"]
@@ -128,6 +140,8 @@ class _TaskLookup:
 
 def _value(kind: str, column: Column, record: dict, context: _Context):
     field = column.field
+    if field == "status":
+        return tracking.status(record.get("deadline"), context.today)
     if column.editable:
         return None if field in ("review", "note", "reviewer", "reviewed_on") else \
             editable_value(kind, field, record)
@@ -157,12 +171,41 @@ class _Formats:
         self.field = book.add_format({"italic": True, "font_color": "#595959", "bg_color": "#F2F2F2",
                                       "border": 1})
         self.cell = book.add_format({"text_wrap": True, "valign": "top"})
+        self.date = book.add_format({"num_format": "dd/mm/yyyy", "valign": "top", "align": "left"})
+        self.month = book.add_format({"num_format": "mm/yyyy", "valign": "top", "align": "left"})
         self.low = book.add_format({"bg_color": "#FCE4D6"})
         self.bold = book.add_format({"bold": True})
         self.heading = book.add_format({"bold": True, "font_size": 13})
 
 
 MAX_CELL_CHARS = 16_000  # Excel holds 32,767 UTF-16 units a cell; JSONL keeps the whole text
+
+
+DATE_FIELDS = ("issue_date", "deadline")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LINE_HEIGHT = 15  # points per line of 11 pt text
+MAX_ROW_HEIGHT = 409  # Excel's limit
+CHARS_PER_WIDTH = 1.2  # characters of Vietnamese text per unit of column width
+
+
+def row_height(columns: list, values: list) -> float:
+    """Points that show every wrapped line of the row's fullest cell (LibreOffice and Excel do not
+    grow a row written with no height; rows then overlap)."""
+    lines = 1
+    for column, value in zip(columns, values):
+        if isinstance(value, str) and value:
+            per_line = max(1, int(column.width * CHARS_PER_WIDTH))
+            lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in value.split("\n")))
+    return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines)
+
+
+def _print_setup(sheet) -> None:
+    """A4 landscape, all columns on a page's width, header rows on every page."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0, HEADER_ROWS - 1)
+    sheet.set_margins(left=0.3, right=0.3, top=0.5, bottom=0.5)
 
 
 def write_cell(sheet, row: int, col: int, value, fmt=None) -> None:
@@ -173,6 +216,8 @@ def write_cell(sheet, row: int, col: int, value, fmt=None) -> None:
         return
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         sheet.write_number(row, col, value, fmt)
+    elif isinstance(value, datetime.date):
+        sheet.write_datetime(row, col, value, fmt)
     else:
         text = str(value)
         sheet.write_string(row, col, text if len(text) <= MAX_CELL_CHARS else text[:MAX_CELL_CHARS] + " […]", fmt)
@@ -201,12 +246,27 @@ class _Sheet:
         if self.row >= self.last_row:
             self.left_out += 1
             return
-        for col, column in enumerate(self.columns):
-            write_cell(self.sheet, self.row, col, _value(self.kind, column, record, context), self.formats.cell)
+        values = [_value(self.kind, column, record, context) for column in self.columns]
+        if self.columns[0] is _STT:
+            values[0] = self.row - HEADER_ROWS + 1
+        height = row_height(self.columns, values)
+        if height > LINE_HEIGHT:  # before the cells: rows stream; xlsxwriter keeps ~300 bytes a set row
+            self.sheet.set_row(self.row, height)
+        for col, (column, value) in enumerate(zip(self.columns, values)):
+            value, fmt = self._typed(column, value, record)
+            write_cell(self.sheet, self.row, col, value, fmt)
         self.row += 1
+
+    def _typed(self, column: Column, value, record: dict) -> tuple:
+        """A date column's ISO text as an Excel date (a month-precision deadline shown mm/yyyy)."""
+        if column.field not in DATE_FIELDS or not isinstance(value, str) or not _ISO_DATE.match(value):
+            return value, self.formats.cell
+        month = column.field == "deadline" and (record.get("deadline") or {}).get("precision") == "month"
+        return datetime.date.fromisoformat(value), self.formats.month if month else self.formats.date
 
     def finish(self) -> None:
         last = max(self.row - 1, HEADER_ROWS)
+        _print_setup(self.sheet)
         self.sheet.freeze_panes(HEADER_ROWS, 1)
         self.sheet.autofilter(HEADER_ROWS - 1, 0, last, len(self.columns) - 1)
         _add_validations(self.sheet, self.columns, last)
@@ -230,7 +290,7 @@ def _column_index(columns: list, field: str):
 
 
 def _add_validations(sheet, columns: list, last: int) -> None:
-    for field, choices in (("review", REVIEW_CHOICES), ("comparator", COMPARATORS)):
+    for field, choices in (("review", REVIEW_CHOICES), ("status", tracking.STATUSES), ("comparator", COMPARATORS)):
         col = _column_index(columns, field)
         if col is not None:
             sheet.data_validation(HEADER_ROWS, col, last, col, {

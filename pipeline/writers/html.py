@@ -16,9 +16,11 @@ from html import escape
 from pathlib import Path
 
 from pipeline import confidence
+from pipeline.normalize import fold
 from pipeline.writers.excel import deadline_cell
 
 _UNSAFE_ID = re.compile(r"[^\w-]")
+_WORD = re.compile(r"\w+")
 _PREVIEW = 180
 LEGEND = [("task", "Nhiệm vụ (task)"), ("target", "Chỉ tiêu (target)"), ("lead", "Cơ quan chủ trì (lead)"),
           ("coord", "Cơ quan phối hợp (coordinating)"), ("deadline", "Thời hạn (deadline)")]
@@ -43,6 +45,8 @@ nav a.active{border-color:#f59e0b;background:#fffbeb}
 .swatch{padding:0 0.4rem;margin-right:0.4rem;font-size:12px}
 table{border-collapse:collapse}td,th{border:1px solid #d1d5db;padding:0.3rem 0.5rem;vertical-align:top}
 .listing{padding:1rem 2rem}
+th{cursor:pointer;background:#f3f4f6}th[data-order=up]::after{content:" ▲"}
+th[data-order=down]::after{content:" ▼"}.tools{position:sticky;top:0;background:#fff;padding:0.3rem 0}
 """
 _JS = """
 document.querySelectorAll('[data-go]').forEach(function (item) {
@@ -64,10 +68,6 @@ document.querySelectorAll('[data-go]').forEach(function (item) {
 
 def _sha256(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() + "'"
-
-
-CSP = (f"default-src 'none'; script-src {_sha256(_JS)}; style-src {_sha256(_CSS)}; "
-       "base-uri 'none'; form-action 'none'")
 
 
 def write_text(out_dir: Path, doc_id: str, text: str) -> None:
@@ -160,6 +160,8 @@ def _entry(kind: str, record: dict, warnings: list) -> str:
         details.append(f"{record.get('comparator')} {record.get('value', 0):g}{upper}%")
     if record.get("section"):
         details.append(f"mục: {record['section']}")
+    if (record.get("span") or {}).get("page"):
+        details.append(f"trang: {record['span']['page']}")  # the source's page
     details += [f"thời hạn: {deadline_cell(record.get('deadline')) or '—'}", f"độ tin cậy: {score:.2f}"]
     low = " low" if confidence.is_low(score) else ""
     return (f'<a class="rec {kind}-rec{low}" href="#r-{escape(rid)}" data-go="{escape(rid)}">'
@@ -170,6 +172,72 @@ def _side_list(tasks: list, targets: list, warnings: list) -> str:
     parts = [f"<h2>Nhiệm vụ ({len(tasks)})</h2>"] + [_entry("task", t, warnings) for t in tasks]
     parts += [f"<h2>Chỉ tiêu ({len(targets)})</h2>"] + [_entry("target", t, warnings) for t in targets]
     return "\n".join(parts)
+
+
+# ------------------------------------------------------------------ index page
+
+_INDEX_COLUMNS = ("Số, ký hiệu", "Loại", "Trích yếu", "Tệp nguồn", "Số trang", "Nhiệm vụ", "Chỉ tiêu")
+_INDEX_TOOLS = ('<p class="tools"><input id="q" type="search" placeholder="Tìm số, trích yếu, cơ quan… '
+                '(có dấu hoặc không dấu)" size="50"> <button id="prev">‹ Trước</button> '
+                '<span id="info"></span> <button id="next">Sau ›</button></p>')
+# Search (folded words, as in DIR/index.sqlite: data-s holds a row's folded words between spaces),
+# sort by a header click and paging: the rows are
+# taken out of the table once and only one page of them is put back, so thousands stay fast.
+_INDEX_JS = r"""
+(function () {
+  var body = document.querySelector('#docs tbody'), rows = Array.prototype.slice.call(body.rows);
+  var shown = rows, page = 0, SIZE = 100, order = {column: -1, up: true};
+  var box = document.getElementById('q'), info = document.getElementById('info');
+  var prev = document.getElementById('prev'), next = document.getElementById('next');
+  var collator = new Intl.Collator('vi', {numeric: true});
+  function fold(s) {
+    return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  }
+  function draw() {
+    var pages = Math.max(1, Math.ceil(shown.length / SIZE));
+    page = Math.max(0, Math.min(page, pages - 1));
+    var part = document.createDocumentFragment();
+    shown.slice(page * SIZE, (page + 1) * SIZE).forEach(function (r) { part.appendChild(r); });
+    body.textContent = '';
+    body.appendChild(part);
+    info.textContent = shown.length + ' văn bản · trang ' + (page + 1) + '/' + pages;
+    prev.disabled = page === 0;
+    next.disabled = page >= pages - 1;
+  }
+  function filter() {
+    var words = fold(box.value).split(/[^\w]+/).filter(Boolean), last = words.length - 1;
+    shown = words.length ? rows.filter(function (r) {  // whole words; the last one typed may be a prefix
+      var s = r.getAttribute('data-s');
+      return words.every(function (w, i) { return s.indexOf(' ' + w + (i === last ? '' : ' ')) >= 0; });
+    }) : rows;
+    draw();
+  }
+  function key(row, column) {
+    var cell = row.cells[column];
+    return cell.hasAttribute('data-v') ? Number(cell.getAttribute('data-v')) : cell.textContent;
+  }
+  document.querySelectorAll('#docs th').forEach(function (th, column) {
+    th.addEventListener('click', function () {
+      order = {column: column, up: order.column === column ? !order.up : true};
+      rows.sort(function (a, b) {
+        var x = key(a, column), y = key(b, column);
+        var c = typeof x === 'number' ? x - y : collator.compare(x, y);
+        return order.up ? c : -c;
+      });
+      document.querySelectorAll('#docs th').forEach(function (h) { h.removeAttribute('data-order'); });
+      th.setAttribute('data-order', order.up ? 'up' : 'down');
+      filter();
+    });
+  });
+  box.addEventListener('input', function () { page = 0; filter(); });
+  prev.addEventListener('click', function () { page -= 1; draw(); });
+  next.addEventListener('click', function () { page += 1; draw(); });
+  draw();
+})();
+"""
+
+CSP = (f"default-src 'none'; script-src {_sha256(_JS)} {_sha256(_INDEX_JS)}; style-src {_sha256(_CSS)}; "
+       "base-uri 'none'; form-action 'none'")
 
 
 # ------------------------------------------------------------------ pages
@@ -213,9 +281,14 @@ def document_page(document: dict, text, tasks: list, targets: list) -> str:
 
 def _index_row(document: dict, n_tasks: int, n_targets: int) -> str:
     d = document
-    return (f'<tr><td><a href="{escape(safe_id(d["doc_id"]))}.html">{escape(d.get("number") or "—")}</a></td>'
+    name, pages = Path(d["source"]["path"]).name, d["source"].get("pages")
+    words = _WORD.findall(fold(" ".join(str(v or "") for v in (d.get("number"), d.get("doc_type"),
+                                                                d.get("title"), d.get("issuer"), name))))
+    return (f'<tr data-s=" {escape(" ".join(words))} ">'
+            f'<td><a href="{escape(safe_id(d["doc_id"]))}.html">{escape(d.get("number") or "—")}</a></td>'
             f"<td>{escape(d.get('doc_type') or '')}</td><td>{escape(d.get('title') or '')}</td>"
-            f"<td>{escape(Path(d['source']['path']).name)}</td><td>{n_tasks}</td><td>{n_targets}</td></tr>\n")
+            f"<td>{escape(name)}</td><td data-v=\"{pages or 0}\">{pages or ''}</td>"
+            f'<td data-v="{n_tasks}">{n_tasks}</td><td data-v="{n_targets}">{n_targets}</td></tr>\n')
 
 
 def write_page(out_dir: Path, document: dict, text, tasks: list, targets: list) -> None:
@@ -231,10 +304,10 @@ def write_index(out_dir: Path, documents, total: int, counts: dict) -> None:
     `counts` maps a document's source path to its (tasks, targets)."""
     folder = Path(out_dir) / "html"
     folder.mkdir(exist_ok=True)
-    head = "<tr><th>Số, ký hiệu</th><th>Loại</th><th>Trích yếu</th><th>Tệp nguồn</th><th>Nhiệm vụ</th><th>Chỉ tiêu</th></tr>"
+    head = "".join(f"<th>{title}</th>" for title in _INDEX_COLUMNS)
     with open(folder / "index.html", "w", encoding="utf-8") as page:
         page.write(f"{_page_head('vnplan: văn bản')}<div class='listing'>"
-                   f"<h1>Văn bản ({total})</h1><table>{head}\n")
+                   f"<h1>Văn bản ({total})</h1>{_INDEX_TOOLS}<table id=\"docs\"><thead><tr>{head}</tr></thead><tbody>\n")
         for document in documents:
             page.write(_index_row(document, *counts.get(document["source"]["path"], (0, 0))))
-        page.write(f"</table></div>\n{_page_tail()}")
+        page.write(f"</tbody></table></div>\n{_page_tail(_INDEX_JS)}")

@@ -2,9 +2,10 @@
 
 Built from the JSONL outputs, streamed in batches (memory stays flat however
 many tasks), into a temporary file moved into place, so a reader never sees a
-half-built index. The full-text columns hold a folded copy of the text (lower
-case, no diacritics, đ -> d) of the same length as the original, so a match
-found in the folded copy marks the same characters of the original (see
+half-built index. Two full-text tables: `exact` holds the text as written
+(case ignored, diacritics kept: số, sở and sổ differ); `search` holds a folded
+copy (lower case, no diacritics, đ -> d) of the same length as the original, so
+a match found in the folded copy marks the same characters of the original (see
 pipeline/search.py).
 """
 import os
@@ -12,6 +13,7 @@ import sqlite3
 from itertools import islice
 from pathlib import Path
 
+from extractors import deadlines
 from extractors.agencies import canonical
 from pipeline.normalize import fold
 from pipeline.writers import jsonl
@@ -26,6 +28,7 @@ CREATE TABLE agencies (task_id TEXT, role TEXT, name TEXT, key TEXT, id TEXT, ba
   is_group INTEGER);
 CREATE INDEX agencies_task ON agencies(task_id);
 CREATE VIRTUAL TABLE search USING fts5(excerpt, agencies, tokenize = "unicode61 remove_diacritics 2");
+CREATE VIRTUAL TABLE exact USING fts5(excerpt, agencies, tokenize = "unicode61 remove_diacritics 0");
 """
 TASK_COLUMNS = ("task_id", "doc_id", "number", "number_key", "issuer", "issuer_key", "issue_date", "year",
                 "section", "text", "excerpt", "lead", "coordinating", "deadline", "due", "source")
@@ -49,15 +52,6 @@ def fold_same_length(text: str) -> str:
     return (text or "").translate(_FOLD_TABLE)
 
 
-def due_date(deadline) -> str:
-    """The ISO date a deadline falls on; a year alone counts as 31 December."""
-    if not deadline:
-        return None
-    if deadline.get("date"):
-        return deadline["date"]
-    return f"{deadline['year']}-12-31" if deadline.get("year") else None
-
-
 def _task_row(task: dict, doc: dict) -> tuple:
     agencies = task.get("agencies", [])
     names = lambda role: "; ".join(a["canonical"] or a["name"] for a in agencies if a["role"] == role)
@@ -68,8 +62,7 @@ def _task_row(task: dict, doc: dict) -> tuple:
             task.get("section"), task["text"], task.get("excerpt") or task["text"],
             names("lead") or "; ".join(task.get("lead_agencies", [])),
             names("coordinating") or "; ".join(task.get("coordinating_agencies", [])),
-            deadline.get("date") or (str(deadline["year"]) if deadline.get("year") else deadline.get("text")),
-            due_date(deadline), task.get("source"))
+            deadlines.label(deadline) or None, deadlines.due(deadline), task.get("source"))
 
 
 def _agency_rows(task: dict) -> list:
@@ -89,7 +82,7 @@ def _rows(tasks, documents: dict):
     for rowid, task in enumerate(tasks, 1):
         row = _task_row(task, documents.get(task["doc_id"], {}))
         agencies = " | ".join(f"{a['name']} {a['canonical'] or ''}" for a in task.get("agencies", []))
-        yield (rowid, *row), _agency_rows(task), (rowid, fold_same_length(row[10]), fold_same_length(agencies))
+        yield (rowid, *row), _agency_rows(task), (rowid, row[10], agencies)
 
 
 def _fill(db: sqlite3.Connection, out_dir: Path) -> None:
@@ -101,8 +94,11 @@ def _fill(db: sqlite3.Connection, out_dir: Path) -> None:
         db.executemany(task_sql, (task for task, _agencies, _search in batch))
         db.executemany("INSERT INTO agencies VALUES (?,?,?,?,?,?,?,?)",
                        (agency for _task, agencies, _search in batch for agency in agencies))
-        db.executemany("INSERT INTO search(rowid, excerpt, agencies) VALUES (?,?,?)",
+        db.executemany("INSERT INTO exact(rowid, excerpt, agencies) VALUES (?,?,?)",
                        (search for _task, _agencies, search in batch))
+        db.executemany("INSERT INTO search(rowid, excerpt, agencies) VALUES (?,?,?)",
+                       ((rowid, fold_same_length(excerpt), fold_same_length(agencies))
+                        for _task, _agencies, (rowid, excerpt, agencies) in batch))
 
 
 def build(out_dir: Path) -> Path:
