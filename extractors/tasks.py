@@ -317,8 +317,8 @@ class _Walker:
         for block in self.doc.blocks:
             if block.kind == "row":
                 self.previous = None
-                for text, lead, coord, deadline in self.tables.read(block):
-                    self.add(block, text, lead, coord, deadline, "table")
+                for text, lead, coord, deadline, span in self.tables.read(block):
+                    self.add(block, text, lead, coord, deadline, "table", span)
                 if not block.header:
                     self.layout_cells(block)
                 continue

@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
+from pipeline import tables
+
 ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{1,3}|V)"
 _MARKERS = [  # (kind, pattern); the first that matches names the marker
     ("article", re.compile(r"(Điều\s+\d+)[.:]?\s+")),
@@ -49,6 +51,8 @@ class Block:
     path: list = field(default_factory=list)  # enclosing items, outermost first
     cells: list = field(default_factory=list)  # rows: Cells in column order
     header: list = field(default_factory=list)  # rows: the table's header cell texts
+    table: Optional[tables.Table] = None  # rows: the table this row belongs to
+    table_row: Optional[tables.TableRow] = None  # rows: this row in it, cells aligned to its columns
 
     @property
     def section(self) -> str:
@@ -127,7 +131,7 @@ def _bare_pipe_rows(lines: list, i: int):
             i += 1
             break
         first = next((ln.text for ln in lines[i + 1:j] if ln.text), "")
-        if is_title(first):  # "PHỤ LỤC II" between tables
+        if is_title(first) and not row:  # "PHỤ LỤC II" between tables; "II | NHÓM ..." is a group row
             i += 1
             break
         cell = _cell_from(lines[i + 1:j])
@@ -182,7 +186,8 @@ def _cell_rows(lines: list, i: int, width: int):
         if not text or text == "\f":
             i += 1
             continue
-        if is_title(text) or text.startswith("Nơi nhận") or len(row) > width + 4:
+        group = len(row) == 1 and not row[0].text[0].isdigit()  # "I", then the group's title
+        if (is_title(text) and not group) or text.startswith("Nơi nhận") or len(row) > width + 4:
             break
         if _ROW_START.match(text) and (text.rstrip(".") == str(expected) or not text[0].isdigit()):
             if row:
@@ -346,4 +351,20 @@ def segment(text: str, page_starts: Optional[list] = None) -> list:
             builder.extend(line)
         i += 1
     builder.close()
+    _attach_tables(builder.blocks)
     return builder.blocks
+
+
+_PAGE_NUMBER = re.compile(r"^(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?$", re.I)
+
+
+def _attach_tables(blocks: list):
+    """Each row block gets its Table: consecutive rows, across a page number between them."""
+    run = []
+    for block in blocks + [None]:
+        if block is not None and block.kind == "row":
+            run.append(block)
+        elif run and (block is None or not _PAGE_NUMBER.match(block.text)):
+            for row, (table, table_row) in zip(run, tables.build(r.cells for r in run)):
+                row.table, row.table_row = table, table_row
+            run = []

@@ -1,0 +1,284 @@
+"""One table model for every layout: the rows of one table with their cells aligned to columns.
+
+Readers write real tables (DOCX, PDF, HTML, OCR) as "| cell | cell |" lines, web copies
+as one cell per line between bare "|" lines or as markdown pipes, some copies as one
+cell per paragraph; segmenting turns each of them into row Blocks, and `build` makes
+the rows of one table into a Table:
+- the header (one or two rows: "Cơ quan thực hiện" over "Chủ trì | Phối hợp") gives
+  each column its role from its words (task, lead, coordinating, deadline, ...);
+- a header repeated lower down (page breaks, web copies), with or without its TT
+  column, and a row of column numbers "(1) | (2) | ..." are header rows;
+- group rows ("II | NHÓM GIẢI PHÁP VỀ HẠ TẦNG SỐ", "A. | BỘ CÔNG THƯƠNG") head the rows
+  below them;
+- a row that lost cells merged down over it (web copies omit them) is aligned by
+  what its cells hold, and takes the missing cells from the row above.
+"""
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractors import agencies, deadlines
+
+# Column roles by header words, tried in this order (the first that matches names the column)
+_ROLE_WORDS = [
+    ("number", re.compile(r"^(?:S?TT|Số\s*TT|Số thứ tự|Thứ tự)\.?$", re.I)),
+    ("step", re.compile(r"^(?:Bước|Trình tự|Các bước)", re.I)),  # procedure tables
+    ("deadline", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|thời điểm|lộ trình", re.I)),
+    ("output", re.compile(r"sản phẩm|kết quả", re.I)),
+    ("coordinating", re.compile(r"^(?!.*chủ trì).*phối hợp", re.I)),
+    ("lead", re.compile(r"chủ trì|đầu mối|phụ trách|(?:cơ quan|đơn vị|bộ phận)\b.*\bthực hiện|"
+                        r"^(?:cơ quan|đơn vị)$|trách nhiệm|^thực hiện$", re.I)),
+    ("group", re.compile(r"thuộc nhóm|^nhóm|lĩnh vực", re.I)),
+    ("procedure", re.compile(r"thủ tục|TTHC", re.I)),
+    ("task", re.compile(r"nhiệm vụ|nội dung|công việc|đề án|giải pháp|hoạt động|dự án|chương trình|^tên\b", re.I)),
+    ("target", re.compile(r"chỉ tiêu", re.I)),
+]
+_MONITOR = re.compile(r"theo dõi|đánh giá|giám sát", re.I)  # "Cơ quan chủ trì theo dõi, đánh giá" a target
+_MARKUP = re.compile(r"[*_`]+")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.\d{1,3})*|[a-zđ])[.)]?$")
+_SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}(?:\.\d{1,3})*|[A-ZĐ])[.)]?$")
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")  # "(1) | (2) | (3)": the columns numbered under the header
+_STEP = re.compile(r"^Bước\s+\d", re.I)
+_DATE_WORDS = re.compile(r"\d{4}|năm|quý|tháng|thường xuyên|hằng|hàng|định kỳ|liên tục", re.I)
+_LONG_TASK = 40
+_MAX_HEADER_CELL = 80
+
+
+@dataclass
+class TableCell:
+    text: str  # normalised text, markup removed
+    start: int  # span in the normalised text
+    end: int
+    merged: bool = False  # taken from the row above: a cell merged down over this row
+
+
+@dataclass
+class TableRow:
+    kind: str  # header | group | data
+    cells: list  # data rows: one TableCell or None per column; others: the cells as read
+    groups: list = field(default_factory=list)  # texts of the group rows above it, outermost first
+
+
+@dataclass
+class Table:
+    columns: list = field(default_factory=list)  # header text per column ("Cơ quan thực hiện Chủ trì")
+    roles: dict = field(default_factory=dict)  # role -> column index (the first column of that role)
+    rows: list = field(default_factory=list)  # TableRow per row block, in order
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+    def cell(self, row: TableRow, role: str) -> Optional[TableCell]:
+        index = self.roles.get(role)
+        if index is None or row.kind != "data" or index >= len(row.cells):
+            return None
+        return row.cells[index]
+
+    def text(self, row: TableRow, role: str) -> str:
+        found = self.cell(row, role)
+        return found.text if found else ""
+
+    @property
+    def assigns(self) -> bool:
+        """An assignment table: a task column and a lead column (or agency group rows); not a procedure."""
+        if "task" not in self.roles or "step" in self.roles or "procedure" in self.roles:
+            return False
+        if "lead" in self.roles and _MONITOR.search(self.columns[self.roles["lead"]]) \
+                and "chỉ tiêu" in self.columns[self.roles["task"]].lower():
+            return False
+        if any(_STEP.match(self.text(r, "task") or (r.cells[0].text if r.cells and r.cells[0] else ""))
+               for r in self.rows if r.kind == "data"):
+            return False
+        return "lead" in self.roles or any(names_agency(r.cells[-1].text) for r in self.rows if r.kind == "group")
+
+    def group_lead(self, row: TableRow) -> Optional[str]:
+        """The innermost group row above `row` that names an agency ("A. | BỘ CÔNG THƯƠNG")."""
+        return next((g for g in reversed(row.groups) if names_agency(g)), None)
+
+
+def clean(text: str) -> str:
+    return " ".join(_MARKUP.sub("", text or "").split())
+
+
+def role_of(header_text: str) -> Optional[str]:
+    text = clean(header_text)
+    for role, pattern in _ROLE_WORDS:
+        if pattern.search(text):
+            return role
+    return None
+
+
+def is_header(texts: list) -> bool:
+    """A header row: at least three cells, two of them known by their words, all short."""
+    texts = [clean(t) for t in texts]
+    roles = [role_of(t) for t in texts if t]
+    return len(texts) >= 3 and all(len(t) <= _MAX_HEADER_CELL for t in texts) \
+        and sum(1 for r in roles if r not in (None, "number")) >= 2
+
+
+def _sub_header(texts: list, header: list) -> bool:
+    """The second header row: "Chủ trì | Phối hợp" (web copies), or the whole row with them (DOCX, PDF)."""
+    texts = [clean(t) for t in texts]
+    new = [t for t in texts if t and t not in header]
+    return bool(new) and all(len(t) <= _MAX_HEADER_CELL and role_of(t) in ("lead", "coordinating", "deadline",
+                                                                           "output") for t in new) \
+        and len(texts) <= len(header) + len(new)
+
+
+def _two_row_columns(header: list, sub: list) -> list:
+    """Header texts per column from a header and the row under it."""
+    sub = [clean(t) for t in sub]
+    if len(sub) == len(header):
+        return [" ".join(filter(None, (h, s if s != h else ""))) for h, s in zip(header, sub)]
+    if len(sub) > len(header):  # DOCX/PDF: the sub-row repeats the cells merged down over it
+        parent = next((h for h in header if h not in sub), "")
+        return [s if s in header else " ".join((parent, s)) for s in sub]
+    at = next((i for i, h in enumerate(header) if role_of(h) == "lead"), None)  # web: only the new cells
+    if at is None:
+        return header
+    return header[:at] + [" ".join((header[at], s)) for s in sub] + header[at + 1:]
+
+
+def _roles(columns: list) -> dict:
+    roles = {}
+    for i, text in enumerate(columns):
+        role = role_of(text)
+        if role and role not in roles:
+            roles[role] = i
+    if "task" not in roles and "target" in roles:  # "Chỉ tiêu | Cơ quan chủ trì | ...": the target is the task
+        roles["task"] = roles["target"]
+    return roles
+
+
+def names_agency(text: str) -> bool:
+    """Does a group row's text name one agency, whole ("BỘ CÔNG THƯƠNG"; not "NHÓM GIẢI PHÁP ...")?"""
+    found = agencies.read_list(text, 0)
+    return bool(found) and len(found[0]) == 1 and found[1] >= len(text.rstrip(" .:"))
+
+
+class TableBuilder:
+    """Adds the rows of one table; `add` returns None for a row that starts another table."""
+
+    def __init__(self):
+        self.table = Table()
+        self.header = []  # the header row's cell texts, as read
+        self.sub = []  # the second header row's texts
+        self.groups = []  # (marker, text) of the group rows in force
+        self.above = None  # the last data row's cells
+
+    def add(self, cells: list) -> Optional[TableRow]:
+        texts = [clean(c.text) for c in cells]
+        if self.repeats_header(texts):
+            row = TableRow("header", cells)
+        elif is_header(texts) and self.table.rows:
+            return None
+        elif is_header(texts):
+            self.header = texts
+            self.set_columns(texts)
+            row = TableRow("header", cells)
+        elif self.header and not self.sub and len(self.table.rows) == 1 and _sub_header(texts, self.header):
+            self.sub = texts
+            self.set_columns(_two_row_columns(self.header, texts))
+            row = TableRow("header", cells)
+        elif self.is_group(texts):
+            row = self.group(cells, texts)
+        else:
+            row = self.data(cells, texts)
+        self.table.rows.append(row)
+        return row
+
+    def set_columns(self, columns: list):
+        self.table.columns, self.table.roles = columns, _roles(columns)
+
+    def repeats_header(self, texts: list) -> bool:
+        filled = [t for t in texts if t]
+        if not self.header or not filled:
+            return False
+        known = set(self.header) | set(self.sub) | set(self.table.columns)
+        if all(t in known for t in filled) and len(filled) >= 2:
+            return True
+        return len(filled) >= 3 and all(_COLUMN_NUMBER.match(t) for t in filled)
+
+    def is_group(self, texts: list) -> bool:
+        filled = [t for t in texts if t]
+        if not filled or len(filled) > 2:
+            return False
+        last = filled[-1]
+        if last.isupper() and sum(ch.isalpha() for ch in last) >= 4:
+            return True
+        if len(filled) == 2:
+            return bool(_ROW_NUMBER.match(filled[0])) and not _ROW_NUMBER.match(last)
+        return not self.above or not agencies.starts_agency(last)  # one cell: a title, or a lead merged down
+
+    def group(self, cells: list, texts: list) -> TableRow:
+        filled = [(c, t) for c, t in zip(cells, texts) if t]
+        marker = filled[0][1] if len(filled) == 2 else ""
+        level = _group_level(marker)
+        self.groups = [g for g in self.groups if _group_level(g[0]) < level] + [(marker, filled[-1][1])]
+        self.above = None  # a merged cell does not reach over a group row
+        row = TableRow("group", [TableCell(t, c.start, c.end) for c, t in filled])
+        row.groups = [g[1] for g in self.groups[:-1]]
+        return row
+
+    def data(self, cells: list, texts: list) -> TableRow:
+        width = self.table.width or len(cells)
+        own = [TableCell(t, c.start, c.end) for c, t in zip(cells, texts)][:width]
+        offset = self.offset(own, width) if len(own) < width else 0
+        aligned = [None] * offset + own + [None] * (width - offset - len(own))
+        if self.above and len(own) < width:
+            aligned = [cell if i in range(offset, offset + len(own)) or self.above[i] is None
+                       else TableCell(self.above[i].text, self.above[i].start, self.above[i].end, True)
+                       for i, cell in enumerate(aligned)]
+        self.above = aligned
+        return TableRow("data", aligned, [g[1] for g in self.groups])
+
+    def offset(self, own: list, width: int) -> int:
+        """Where a short row's cells sit: the offset whose columns fit their texts best (ties: leftmost)."""
+        roles = {i: role for role, i in self.table.roles.items()}
+        best, best_score = 0, None
+        for start in range(width - len(own) + 1):
+            score = sum(_fit(cell.text, roles.get(start + i)) for i, cell in enumerate(own))
+            if best_score is None or score > best_score:
+                best, best_score = start, score
+        return best
+
+
+def _group_level(marker: str) -> int:
+    """A, B above I, II above 1, 2 above a, b; no marker ranks with the outermost."""
+    if not marker:
+        return 0
+    bare = marker.rstrip(".)")
+    if re.fullmatch(r"[A-ZĐ]", bare) and bare not in "IVXLC":
+        return 0
+    if re.fullmatch(r"[IVXLC]+", bare):
+        return 1
+    return 2 + bare.count(".") if bare[:1].isdigit() else 9
+
+
+def _fit(text: str, role: Optional[str]) -> float:
+    """How well a cell's text fits a column role: +1 fits, -1 does not, 0 no opinion."""
+    if not text or role is None:
+        return 0
+    if role == "number":
+        return 2 if _ROW_NUMBER.match(text) else -2
+    agency = agencies.starts_agency(text)
+    if role in ("lead", "coordinating"):
+        return 1 if agency else -1
+    if role == "deadline":
+        return 1 if len(text) < 60 and (_DATE_WORDS.search(text) or deadlines.parse(text)) else -1
+    if role == "task":
+        return -0.5 if agency else (1 if len(text) >= _LONG_TASK else 0)
+    return 0
+
+
+def build(rows):
+    """(Table, TableRow) for each of consecutive rows (cell lists: text, start, end); a new header starts
+    a new Table."""
+    builder = None
+    for cells in rows:
+        row = builder.add(cells) if builder else None
+        if row is None:
+            builder = TableBuilder()
+            row = builder.add(cells)
+        yield builder.table, row

@@ -1,0 +1,135 @@
+"""Assignment tables in every layout the readers and web copies give, read by column role."""
+from pipeline.process import process
+from pipeline.readers import SourceText
+from pipeline.segment import segment
+
+
+def tasks_of(text):
+    return process(SourceText("test.txt", "txt", text), "0" * 64).tasks
+
+
+def web_copy(rows):
+    """One cell per line between bare "|" lines, two of them ending a row."""
+    return "".join("|\n" + "\n|\n".join(cells) + "\n|\n" for cells in rows)
+
+
+def pipes(rows):
+    """One line per row, as the DOCX and PDF readers write tables."""
+    return "".join("| " + " | ".join(" ".join(c.split()) for c in cells) + " |\n" for cells in rows)
+
+
+def summary(found):
+    return [(t.text, t.lead_agencies, t.coordinating_agencies, t.deadline.year if t.deadline else None)
+            for t in found]
+
+
+INTRO = "KẾ HOẠCH\n\nTriển khai chuyển đổi số năm 2026\n\nPHỤ LỤC\n\nDANH MỤC NHIỆM VỤ\n\n"
+
+# A web copy: group rows, a task with two leads (its TT, task and deadline cells merged down),
+# the header repeated after a page break without its TT column.
+WEB_TABLE = [
+    ["**TT**", "**Nội dung nhiệm vụ**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời gian hoàn thành**"],
+    ["I", "NHÓM NHIỆM VỤ VỀ HẠ TẦNG SỐ"],
+    ["1", "Nâng cấp trung tâm dữ liệu dùng chung\ncủa tỉnh theo mô hình điện toán đám mây",
+     "Sở Khoa học và Công nghệ", "Sở Tài chính", "Năm 2026"],
+    ["Công an tỉnh", "Các sở, ngành"],
+    ["2", "Triển khai nền tảng họp trực tuyến đến cấp xã", "Văn phòng UBND tỉnh", "UBND các xã, phường",
+     "Quý III/2026"],
+    ["II", "NHÓM NHIỆM VỤ VỀ NHÂN LỰC SỐ"],
+    ["**Nội dung nhiệm vụ**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời gian hoàn thành**"],
+    ["3", "Bồi dưỡng kỹ năng số cho công chức cấp xã", "Sở Nội vụ", "Trường Chính trị tỉnh", "Năm 2027"],
+]
+CENTRE = "Nâng cấp trung tâm dữ liệu dùng chung của tỉnh theo mô hình điện toán đám mây"
+
+
+def test_web_copy_table_with_group_rows_merged_cells_and_repeated_header():
+    assert summary(tasks_of(INTRO + web_copy(WEB_TABLE))) == [
+        (CENTRE, ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"], 2026),
+        (CENTRE, ["Công an tỉnh"], ["Các sở, ngành"], 2026),
+        ("Triển khai nền tảng họp trực tuyến đến cấp xã", ["Văn phòng UBND tỉnh"], ["UBND các xã, phường"], 2026),
+        ("Bồi dưỡng kỹ năng số cho công chức cấp xã", ["Sở Nội vụ"], ["Trường Chính trị tỉnh"], 2027)]
+
+
+def test_the_same_table_as_reader_rows():
+    assert len(tasks_of(INTRO + pipes(WEB_TABLE))) == 4
+
+
+def test_a_table_task_spans_its_task_cell():
+    found = tasks_of(INTRO + web_copy(WEB_TABLE))
+    assert [" ".join(t.excerpt.split()) for t in found] == [
+        CENTRE, CENTRE, "Triển khai nền tảng họp trực tuyến đến cấp xã", "Bồi dưỡng kỹ năng số cho công chức cấp xã"]
+
+
+def test_group_row_naming_an_agency_leads_rows_without_a_lead_cell():
+    text = INTRO + (
+        "| STT | Thuộc nhóm nhiệm vụ | Nội dung công việc | Đơn vị thực hiện | Thời hạn |\n"
+        "|---|---|---|---|---|\n"
+        "| A. | SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG | | | |\n"
+        "| 1 | Chuyển đổi số | Chủ trì, phối hợp với Sở Tài chính, UBND các xã xây dựng cơ sở dữ liệu đất đai "
+        "| | Tháng 9/2026 |\n"
+        "| 2 | Cải cách hành chính | Rút ngắn thời gian giải quyết hồ sơ đăng ký đất đai "
+        "| Văn phòng đăng ký đất đai tỉnh | Năm 2026 |\n"
+        "| B. | SỞ Y TẾ | | | |\n"
+        "| 3 | Chuyển đổi số | Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh | | Quý IV/2026 |\n")
+    assert summary(tasks_of(text)) == [
+        ("Chủ trì, phối hợp với Sở Tài chính, UBND các xã xây dựng cơ sở dữ liệu đất đai",
+         ["SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"], ["Sở Tài chính", "UBND các xã"], 2026),
+        ("Rút ngắn thời gian giải quyết hồ sơ đăng ký đất đai", ["Văn phòng đăng ký đất đai tỉnh"], [], 2026),
+        ("Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh", ["SỞ Y TẾ"], [], 2026)]
+
+
+def test_two_row_header_in_a_web_copy():
+    rows = [["TT", "Nhiệm vụ", "Cơ quan thực hiện", "Tiến độ"],
+            ["Chủ trì", "Phối hợp"],
+            ["1", "Xây dựng bộ chỉ số đánh giá mức độ hài lòng của người dân", "Sở Nội vụ",
+             "Sở Tư pháp; UBND các xã", "Quý II/2026"],
+            ["2", "Số hóa hồ sơ lưu trữ lịch sử của tỉnh", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ",
+             "Năm 2027"]]
+    assert summary(tasks_of(INTRO + web_copy(rows))) == [
+        ("Xây dựng bộ chỉ số đánh giá mức độ hài lòng của người dân", ["Sở Nội vụ"],
+         ["Sở Tư pháp", "UBND các xã"], 2026),
+        ("Số hóa hồ sơ lưu trữ lịch sử của tỉnh", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Nội vụ"], 2027)]
+
+
+def test_two_row_header_from_a_docx_table():
+    rows = [["TT", "Nhiệm vụ", "Cơ quan thực hiện", "Tiến độ"],
+            ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Tiến độ"],
+            ["1", "Số hóa hồ sơ lưu trữ lịch sử của tỉnh", "Sở Nội vụ", "Các sở, ngành", "Năm 2027"]]
+    assert summary(tasks_of(INTRO + pipes(rows))) == [
+        ("Số hóa hồ sơ lưu trữ lịch sử của tỉnh", ["Sở Nội vụ"], ["Các sở, ngành"], 2027)]
+
+
+def test_one_cell_per_paragraph_table_with_a_group_row():
+    text = INTRO + ("TT\n\nNội dung\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\nThời gian hoàn thành\n\n"
+                    "I\n\nNHÓM NHIỆM VỤ VỀ THỂ CHẾ\n\n"
+                    "1\n\nBan hành quy chế quản lý dữ liệu số của tỉnh\n\nSở Khoa học và Công nghệ\n\n"
+                    "Sở Tư pháp\n\nNăm 2026\n\n"
+                    "2\n\nRà soát thủ tục hành chính nội bộ\n\nVăn phòng UBND tỉnh\n\nCác sở, ngành\n\nQuý I/2027\n")
+    assert summary(tasks_of(text)) == [
+        ("Ban hành quy chế quản lý dữ liệu số của tỉnh", ["Sở Khoa học và Công nghệ"], ["Sở Tư pháp"], 2026),
+        ("Rà soát thủ tục hành chính nội bộ", ["Văn phòng UBND tỉnh"], ["Các sở, ngành"], 2027)]
+
+
+def test_procedure_table_gives_no_tasks():
+    rows = [["Bước", "Nội dung công việc", "Trách nhiệm thực hiện", "Thời gian"],
+            ["Bước 1", "Tổ chức nộp hồ sơ đề nghị cấp giấy phép", "Tổ chức, cá nhân", "Giờ hành chính"],
+            ["Bước 2", "Tiếp nhận và kiểm tra hồ sơ", "Bộ phận Một cửa của Sở Xây dựng", "01 ngày làm việc"]]
+    assert tasks_of(INTRO + web_copy(rows)) == []
+
+
+def test_list_of_procedures_gives_no_tasks():
+    rows = [["STT", "Tên thủ tục hành chính", "Cách thức thực hiện", "Cơ quan thực hiện", "Căn cứ pháp lý"],
+            ["1", "Cấp giấy phép khai thác nước dưới đất", "Trực tuyến hoặc trực tiếp", "Sở Nông nghiệp và Môi trường",
+             "Nghị định số 54/2024/NĐ-CP"]]
+    assert tasks_of(INTRO + pipes(rows)) == []
+
+
+def test_rows_of_one_table_share_one_table_model():
+    blocks = [b for b in segment(INTRO + web_copy(WEB_TABLE)) if b.kind == "row"]
+    table = blocks[0].table
+    assert all(b.table is table for b in blocks)
+    assert (table.roles["task"], table.roles["lead"], table.roles["coordinating"], table.roles["deadline"]) == (
+        1, 2, 3, 4)
+    kinds = [row.kind for row in table.rows]
+    assert kinds == ["header", "group", "data", "data", "data", "group", "header", "data"]
+    assert table.rows[3].cells[1].merged and table.rows[3].groups == ["NHÓM NHIỆM VỤ VỀ HẠ TẦNG SỐ"]
