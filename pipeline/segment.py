@@ -30,6 +30,7 @@ _TOP_RANK = {"article": 0, "part": 1, "roman": 2}  # markers that always sit abo
 _LETTER = re.compile(r"[^\W\d_]")
 _TABLE_SEPARATOR = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _MAX_CELL_LINES = 40
+_GROUP_MARKER = re.compile(r"^\**(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2})[.)]?\**$")  # "II", "A.": a group row's marker
 
 
 @dataclass
@@ -131,7 +132,8 @@ def _bare_pipe_rows(lines: list, i: int):
             i += 1
             break
         first = next((ln.text for ln in lines[i + 1:j] if ln.text), "")
-        if is_title(first) and not row:  # "PHỤ LỤC II" between tables; "II | NHÓM ..." is a group row
+        if is_title(first) and not (len(row) == 1 and _GROUP_MARKER.match(row[0].text)):
+            # "PHỤ LỤC II" between tables ends the table; "II | NHÓM ..." is a group row
             i += 1
             break
         cell = _cell_from(lines[i + 1:j])

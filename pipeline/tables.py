@@ -27,7 +27,7 @@ _ROLE_WORDS = [
     ("output", re.compile(r"sản phẩm|kết quả", re.I)),
     ("coordinating", re.compile(r"^(?!.*chủ trì).*phối hợp", re.I)),
     ("lead", re.compile(r"chủ trì|đầu mối|phụ trách|(?:cơ quan|đơn vị|bộ phận)\b.*\bthực hiện|"
-                        r"^(?:cơ quan|đơn vị)$|trách nhiệm|^thực hiện$", re.I)),
+                        r"^cơ quan$|trách nhiệm|^thực hiện$", re.I)),
     ("group", re.compile(r"thuộc nhóm|^nhóm|lĩnh vực", re.I)),
     ("procedure", re.compile(r"thủ tục|TTHC", re.I)),
     ("task", re.compile(r"nhiệm vụ|nội dung|công việc|đề án|giải pháp|hoạt động|dự án|chương trình|^tên\b", re.I)),
@@ -146,6 +146,9 @@ def _roles(columns: list) -> dict:
         role = role_of(text)
         if role and role not in roles:
             roles[role] = i
+    chair = next((i for i, text in enumerate(columns) if "chủ trì" in clean(text).lower()), None)
+    if chair is not None:  # "Đơn vị thực hiện | ... | Cơ quan chủ trì": the chủ trì column leads
+        roles["lead"] = chair
     if "task" not in roles and "target" in roles:  # "Chỉ tiêu | Cơ quan chủ trì | ...": the target is the task
         roles["task"] = roles["target"]
     return roles
