@@ -79,7 +79,6 @@ class TableReader:
             coord += split_cell(table.text(row, "coordinating"))
         else:
             coord += _partners(task.text)
-        coord = [c for c in coord if not any(agencies.canonical(c) == agencies.canonical(x) for x in lead)]
         deadline = deadlines.parse(table.text(row, "deadline"), self.default_year) \
             if "deadline" in table.roles else self.caption
         return [(_LINE_BREAK.sub(" ", task.text), lead, coord, deadline, (task.start, task.end))]
