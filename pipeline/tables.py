@@ -22,23 +22,24 @@ from extractors import agencies, deadlines
 # Column roles by header words, tried in this order (the first that matches names the column)
 _ROLE_WORDS = [
     ("number", re.compile(r"^(?:S?TT|Số\s*TT|Số thứ tự|Thứ tự)\.?$", re.I)),
-    ("step", re.compile(r"^(?:Bước|Trình tự|Các bước)", re.I)),  # procedure tables
+    ("step", re.compile(r"^(?:Bước|Trình tự|Các bước|Thứ tự công việc)", re.I)),  # procedure tables
     ("deadline", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|thời điểm|lộ trình", re.I)),
     ("output", re.compile(r"sản phẩm|kết quả", re.I)),
     ("coordinating", re.compile(r"^(?!.*chủ trì).*phối hợp", re.I)),
     ("lead", re.compile(r"chủ trì|đầu mối|phụ trách|(?:cơ quan|đơn vị|bộ phận)\b.*\bthực hiện|"
                         r"^cơ quan$|trách nhiệm|^thực hiện$", re.I)),
     ("group", re.compile(r"thuộc nhóm|^nhóm|lĩnh vực", re.I)),
-    ("procedure", re.compile(r"thủ tục|TTHC", re.I)),
+    ("procedure", re.compile(r"^(?:tên\s+)?(?:thủ tục|TTHC)", re.I)),  # lists of administrative procedures
     ("task", re.compile(r"nhiệm vụ|nội dung|công việc|đề án|giải pháp|hoạt động|dự án|chương trình|^tên\b", re.I)),
     ("target", re.compile(r"chỉ tiêu", re.I)),
 ]
 _MONITOR = re.compile(r"theo dõi|đánh giá|giám sát", re.I)  # "Cơ quan chủ trì theo dõi, đánh giá" a target
+_PROCEDURE_LEAD = re.compile(r"người thực hiện|bộ phận", re.I)  # "Cơ quan, bộ phận, người thực hiện": a procedure
 _MARKUP = re.compile(r"[*_`]+")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.\d{1,3})*|[a-zđ])[.)]?$")
 _SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}(?:\.\d{1,3})*|[A-ZĐ])[.)]?$")
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")  # "(1) | (2) | (3)": the columns numbered under the header
-_STEP = re.compile(r"^Bước\s+\d", re.I)
+_STEP = re.compile(r"^(?:Bước\s*|B)\d", re.I)  # "Bước 1", "B8": the steps of a procedure
 _DATE_WORDS = re.compile(r"\d{4}|năm|quý|tháng|thường xuyên|hằng|hàng|định kỳ|liên tục", re.I)
 _LONG_TASK = 40
 _MAX_HEADER_CELL = 80
@@ -84,8 +85,9 @@ class Table:
         """An assignment table: a task column and a lead column (or agency group rows); not a procedure."""
         if "task" not in self.roles or "step" in self.roles or "procedure" in self.roles:
             return False
-        if "lead" in self.roles and _MONITOR.search(self.columns[self.roles["lead"]]) \
-                and "chỉ tiêu" in self.columns[self.roles["task"]].lower():
+        lead = self.columns[self.roles["lead"]] if "lead" in self.roles else ""
+        if _PROCEDURE_LEAD.search(lead) or (_MONITOR.search(lead) and "chỉ tiêu" in
+                                            self.columns[self.roles["task"]].lower()):
             return False
         if any(_STEP.match(self.text(r, "task") or (r.cells[0].text if r.cells and r.cells[0] else ""))
                for r in self.rows if r.kind == "data"):

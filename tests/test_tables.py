@@ -133,3 +133,11 @@ def test_rows_of_one_table_share_one_table_model():
     kinds = [row.kind for row in table.rows]
     assert kinds == ["header", "group", "data", "data", "data", "group", "header", "data"]
     assert table.rows[3].cells[1].merged and table.rows[3].groups == ["NHÓM NHIỆM VỤ VỀ HẠ TẦNG SỐ"]
+
+
+def test_steps_handled_by_offices_and_officers_give_no_tasks():
+    rows = [["TT", "Cơ quan, bộ phận, người thực hiện", "Nội dung công việc", "Thời gian"],
+            ["1", "Bộ phận tiếp nhận và trả kết quả", "Kiểm tra tính đầy đủ của hồ sơ, chuyển phòng chuyên môn",
+             "0,5 ngày"],
+            ["2", "Chuyên viên Phòng Quản lý đô thị", "Thẩm định hồ sơ, dự thảo văn bản trình lãnh đạo", "03 ngày"]]
+    assert tasks_of(INTRO + web_copy(rows)) == []
