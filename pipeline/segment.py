@@ -30,6 +30,7 @@ _TOP_RANK = {"article": 0, "part": 1, "roman": 2}  # markers that always sit abo
 _LETTER = re.compile(r"[^\W\d_]")
 _TABLE_SEPARATOR = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _MAX_CELL_LINES = 40
+_OPEN_ROW = re.compile(r"^[^|]+\|(?:[^|]*\|){1,}\s*$")  # "cell | cell |": a row that lost its first pipe
 _GROUP_MARKER = re.compile(r"^\**(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2})[.)]?\**$")  # "II", "A.": a group row's marker
 
 
@@ -260,6 +261,15 @@ class _Builder:
         self.open.text += " " + line.text
         self.open.end = line.end
 
+    def open_row(self, line: _Line) -> bool:
+        """A row written without its first pipe ("TT | Chỉ tiêu | Cơ quan chủ trì |"): a table's header,
+        or a row about as wide right after one of its rows."""
+        if not _OPEN_ROW.match(line.text):
+            return False
+        texts = [c.text for c in _pipe_row(line)]
+        in_table = self.open is None and self.blocks and self.blocks[-1].kind == "row" and self.header
+        return bool(in_table and len(texts) >= len(self.header) - 1) or is_table_header(texts)
+
     def add_row(self, cells: list):
         self.close()
         texts = [c.text for c in cells]
@@ -333,7 +343,7 @@ def segment(text: str, page_starts: Optional[list] = None) -> list:
             for cells in rows:
                 builder.add_row(cells)
             continue
-        if line.text.startswith("|") and line.text.count("|") >= 2:
+        if (line.text.startswith("|") and line.text.count("|") >= 2) or builder.open_row(line):
             if not _TABLE_SEPARATOR.match(line.text):
                 cells = _pipe_row(line)
                 if cells:

@@ -25,7 +25,7 @@ _ROLE_WORDS = [
     ("step", re.compile(r"^(?:Bước|Trình tự|Các bước|Thứ tự công việc)", re.I)),  # procedure tables
     ("deadline", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|thời điểm|lộ trình", re.I)),
     ("output", re.compile(r"sản phẩm|kết quả", re.I)),
-    ("coordinating", re.compile(r"^(?!.*chủ trì).*phối hợp", re.I)),
+    ("coordinating", re.compile(r"^(?!.*chủ trì).*(?:phối hợp|tham gia)", re.I)),
     ("lead", re.compile(r"chủ trì|đầu mối|phụ trách|(?:cơ quan|đơn vị|bộ phận)\b.*\bthực hiện|"
                         r"^cơ quan$|trách nhiệm|^thực hiện$", re.I)),
     ("group", re.compile(r"thuộc nhóm|^nhóm|lĩnh vực", re.I)),

@@ -141,3 +141,17 @@ def test_steps_handled_by_offices_and_officers_give_no_tasks():
              "0,5 ngày"],
             ["2", "Chuyên viên Phòng Quản lý đô thị", "Thẩm định hồ sơ, dự thảo văn bản trình lãnh đạo", "03 ngày"]]
     assert tasks_of(INTRO + web_copy(rows)) == []
+
+
+def test_rows_that_lost_their_first_pipe():
+    text = INTRO + (
+        "STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan tham gia | Thời hạn |\n\n"
+        "1 | Xây dựng đề án phát triển kinh tế ban đêm | Sở Văn hóa, Thể thao và Du lịch | Sở Công Thương | "
+        "Quý IV/2026 |\n\n"
+        "2 | Tổng kết mô hình chợ an toàn thực phẩm | Sở Công Thương | | Năm 2027 |\n\n"
+        "Xem thêm: Kế hoạch 15/KH-UBND | Quyết định 20/QĐ-UBND |\n")
+    assert summary(tasks_of(text)) == [
+        ("Xây dựng đề án phát triển kinh tế ban đêm", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Công Thương"],
+         2026),
+        ("Tổng kết mô hình chợ an toàn thực phẩm", ["Sở Công Thương"], [], 2027)]
+    assert segment(text)[-1].kind == "paragraph"
