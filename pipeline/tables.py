@@ -229,24 +229,31 @@ class TableBuilder:
     def data(self, cells: list, texts: list) -> TableRow:
         width = self.table.width or len(cells)
         own = [TableCell(t, c.start, c.end) for c, t in zip(cells, texts)][:width]
-        offset = self.offset(own, width) if len(own) < width else 0
-        aligned = [None] * offset + own + [None] * (width - offset - len(own))
-        if self.above and len(own) < width:
-            aligned = [cell if i in range(offset, offset + len(own)) or self.above[i] is None
-                       else TableCell(self.above[i].text, self.above[i].start, self.above[i].end, True)
-                       for i, cell in enumerate(aligned)]
+        places = self.places(own, width) if len(own) < width else range(len(own))
+        aligned = [None] * width
+        for place, cell in zip(places, own):
+            aligned[place] = cell
+        if self.above:  # cells merged down over the row's first and last columns: web copies omit them
+            for i in [*range(places[0]), *range(places[-1] + 1, width)]:
+                above = self.above[i]
+                aligned[i] = above and TableCell(above.text, above.start, above.end, True)
         self.above = aligned
         return TableRow("data", aligned, [g[1] for g in self.groups])
 
-    def offset(self, own: list, width: int) -> int:
-        """Where a short row's cells sit: the offset whose columns fit their texts best (ties: leftmost)."""
+    def places(self, own: list, width: int) -> list:
+        """The columns of a short row's cells, in order: those that fit their texts best. A gap inside the
+        row (an empty cell left out) costs a little, so that of equal fits the row stays whole, then leftmost."""
         roles = {i: role for role, i in self.table.roles.items()}
-        best, best_score = 0, None
-        for start in range(width - len(own) + 1):
-            score = sum(_fit(cell.text, roles.get(start + i)) for i, cell in enumerate(own))
-            if best_score is None or score > best_score:
-                best, best_score = start, score
-        return best
+        # best[j]: (score, columns) of the cells so far with the last one in column j
+        best = {j: (_fit(own[0].text, roles.get(j)), [j]) for j in range(width - len(own) + 1)}
+        for n, cell in enumerate(own[1:], 1):
+            step = {}
+            for j in range(n, width - len(own) + n + 1):
+                score, places = max(((best[k][0] - 0.1 * (j - k - 1), best[k][1]) for k in best if k < j),
+                                    key=lambda found: found[0])
+                step[j] = (score + _fit(cell.text, roles.get(j)), places + [j])
+            best = step
+        return max(best.values(), key=lambda found: found[0])[1]
 
 
 def _group_level(marker: str) -> int:

@@ -155,3 +155,11 @@ def test_rows_that_lost_their_first_pipe():
          2026),
         ("Tổng kết mô hình chợ an toàn thực phẩm", ["Sở Công Thương"], [], 2027)]
     assert segment(text)[-1].kind == "paragraph"
+
+
+def test_a_web_copy_leaves_out_an_empty_cell():
+    rows = [["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"],
+            ["1", "Lập quy hoạch mạng lưới điểm sạc xe điện", "Sở Xây dựng", "Sở Công Thương", "Năm 2026"],
+            ["2", "Kiểm tra an toàn phòng cháy tại các chung cư cao tầng", "Công an tỉnh", "Quý II/2027"]]
+    assert summary(tasks_of(INTRO + web_copy(rows)))[1] == (
+        "Kiểm tra an toàn phòng cháy tại các chung cư cao tầng", ["Công an tỉnh"], [], 2027)
