@@ -228,7 +228,7 @@ class TableBuilder:
 
     def data(self, cells: list, texts: list) -> TableRow:
         width = self.table.width or len(cells)
-        own = [TableCell(t, c.start, c.end) for c, t in zip(cells, texts)][:width]
+        own = self.joined([TableCell(t, c.start, c.end) for c, t in zip(cells, texts)], width)
         places = self.places(own, width) if len(own) < width else range(len(own))
         aligned = [None] * width
         for place, cell in zip(places, own):
@@ -239,6 +239,19 @@ class TableBuilder:
                 aligned[i] = above and TableCell(above.text, above.start, above.end, True)
         self.above = aligned
         return TableRow("data", aligned, [g[1] for g in self.groups])
+
+    def joined(self, own: list, width: int) -> list:
+        """A row with more cells than columns: one cell was cut in parts (one cell per paragraph);
+        join the neighbours whose join fits the columns best."""
+        roles = [dict((i, r) for r, i in self.table.roles.items()).get(i) for i in range(width)]
+        while len(own) > width:
+            candidates = []
+            for i in range(len(own) - 1):
+                cells = own[:i] + [TableCell(own[i].text + " " + own[i + 1].text, own[i].start, own[i + 1].end)] \
+                    + own[i + 2:]
+                candidates.append((sum(_fit(c.text, role) for c, role in zip(cells, roles)), -i, cells))
+            own = max(candidates, key=lambda found: found[:2])[2]
+        return own
 
     def places(self, own: list, width: int) -> list:
         """The columns of a short row's cells, in order: those that fit their texts best. A gap inside the

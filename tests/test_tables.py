@@ -163,3 +163,13 @@ def test_a_web_copy_leaves_out_an_empty_cell():
             ["2", "Kiểm tra an toàn phòng cháy tại các chung cư cao tầng", "Công an tỉnh", "Quý II/2027"]]
     assert summary(tasks_of(INTRO + web_copy(rows)))[1] == (
         "Kiểm tra an toàn phòng cháy tại các chung cư cao tầng", ["Công an tỉnh"], [], 2027)
+
+
+def test_a_task_cell_of_two_paragraphs_stays_one_cell():
+    text = INTRO + ("TT\n\nNội dung\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\nThời gian hoàn thành\n\n"
+                    "1\n\nRà soát hiện trạng hệ thống camera giám sát giao thông.\n\n"
+                    "Đề xuất phương án kết nối về Trung tâm điều hành đô thị thông minh\n\n"
+                    "Công an tỉnh\n\nSở Xây dựng\n\nQuý III/2026\n")
+    assert summary(tasks_of(text)) == [
+        ("Rà soát hiện trạng hệ thống camera giám sát giao thông. Đề xuất phương án kết nối về Trung tâm điều "
+         "hành đô thị thông minh", ["Công an tỉnh"], ["Sở Xây dựng"], 2026)]
