@@ -173,3 +173,22 @@ def test_a_task_cell_of_two_paragraphs_stays_one_cell():
     assert summary(tasks_of(text)) == [
         ("Rà soát hiện trạng hệ thống camera giám sát giao thông. Đề xuất phương án kết nối về Trung tâm điều "
          "hành đô thị thông minh", ["Công an tỉnh"], ["Sở Xây dựng"], 2026)]
+
+
+def test_agency_group_rows_lead_a_table_without_a_lead_column():
+    rows = [["STT", "Nhiệm vụ", "Thời hạn hoàn thành"],
+            ["I", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"],
+            ["1", "Hướng dẫn các trường xây dựng kế hoạch giáo dục kỹ năng số", "Tháng 8/2026"],
+            ["II", "SỞ NỘI VỤ"],
+            ["2", "Thẩm định đề án vị trí việc làm của các đơn vị sự nghiệp", "Quý IV/2026"]]
+    assert summary(tasks_of(INTRO + web_copy(rows))) == [
+        ("Hướng dẫn các trường xây dựng kế hoạch giáo dục kỹ năng số", ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"], [], 2026),
+        ("Thẩm định đề án vị trí việc làm của các đơn vị sự nghiệp", ["SỞ NỘI VỤ"], [], 2026)]
+
+
+def test_a_table_with_no_lead_column_gives_no_tasks():
+    rows = [["STT", "Nội dung", "Năm 2025", "Kế hoạch năm 2026", "Ghi chú"],
+            ["I", "NHÓM CHỈ TIÊU VỀ HẠ TẦNG SỐ"],
+            ["1", "Tỷ lệ hộ gia đình có kết nối cáp quang", "78%", "85%", ""],
+            ["2", "Số trạm phát sóng 5G được lắp đặt mới", "120", "300", "Sở Khoa học và Công nghệ tổng hợp"]]
+    assert tasks_of(INTRO + pipes(rows)) == []
