@@ -192,3 +192,15 @@ def test_a_table_with_no_lead_column_gives_no_tasks():
             ["1", "Tỷ lệ hộ gia đình có kết nối cáp quang", "78%", "85%", ""],
             ["2", "Số trạm phát sóng 5G được lắp đặt mới", "120", "300", "Sở Khoa học và Công nghệ tổng hợp"]]
     assert tasks_of(INTRO + pipes(rows)) == []
+
+
+def test_a_table_goes_on_after_a_page_number():
+    rows = [["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
+            ["1", "Xây dựng quy chế phối hợp ứng phó sự cố tràn dầu trên sông", "Sở Nông nghiệp và Môi trường",
+             "Bộ Chỉ huy Quân sự tỉnh", "Quý I/2026"]]
+    after = [["2", "Diễn tập ứng phó sự cố tràn dầu tại cảng thủy nội địa của tỉnh năm 2026 với sự tham gia "
+                   "của các lực lượng cứu hộ", "Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh", "Quý III/2026"]]
+    found = tasks_of(INTRO + pipes(rows) + "\n7\n\n" + pipes(after))
+    assert [(t.lead_agencies, t.coordinating_agencies, t.evidence) for t in found] == [
+        (["Sở Nông nghiệp và Môi trường"], ["Bộ Chỉ huy Quân sự tỉnh"], "table"),
+        (["Bộ Chỉ huy Quân sự tỉnh"], ["Công an tỉnh"], "table")]
