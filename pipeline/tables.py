@@ -27,7 +27,7 @@ _ROLE_WORDS = [
     ("output", re.compile(r"sản phẩm|kết quả", re.I)),
     ("coordinating", re.compile(r"^(?!.*chủ trì).*(?:phối hợp|tham gia)", re.I)),
     ("lead", re.compile(r"chủ trì|đầu mối|phụ trách|(?:cơ quan|đơn vị|bộ phận)\b.*\bthực hiện|"
-                        r"^cơ quan$|trách nhiệm|^thực hiện$", re.I)),
+                        r"^cơ quan$|trách nhiệm|^thực hiện$|được giao|phân công|đảm nhận", re.I)),
     ("group", re.compile(r"thuộc nhóm|^nhóm|lĩnh vực", re.I)),
     ("procedure", re.compile(r"^(?:tên\s+)?(?:thủ tục|TTHC)", re.I)),  # lists of administrative procedures
     ("task", re.compile(r"nhiệm vụ|nội dung|công việc|đề án|giải pháp|hoạt động|dự án|chương trình|^tên\b", re.I)),
@@ -153,6 +153,8 @@ def _roles(columns: list) -> dict:
         roles["lead"] = chair
     if "task" not in roles and "target" in roles:  # "Chỉ tiêu | Cơ quan chủ trì | ...": the target is the task
         roles["task"] = roles["target"]
+    if "task" not in roles and "sản phẩm" in (columns[roles["output"]].lower() if "output" in roles else ""):
+        roles["task"] = roles["output"]  # "Tên sản phẩm | Cơ quan chủ trì | Thời gian hoàn thành"
     return roles
 
 
@@ -186,7 +188,7 @@ class TableBuilder:
             self.sub = texts
             self.set_columns(_two_row_columns(self.header, texts))
             row = TableRow("header", cells)
-        elif self.is_group(texts):
+        elif self.is_group(texts, " ".join(c.text for c in cells)):
             row = self.group(cells, texts)
         else:
             row = self.data(cells, texts)
@@ -205,7 +207,9 @@ class TableBuilder:
             return True
         return len(filled) >= 3 and all(_COLUMN_NUMBER.match(t) for t in filled)
 
-    def is_group(self, texts: list) -> bool:
+    def is_group(self, texts: list, raw: str) -> bool:
+        """A row that heads the rows below it; not a row numbered next after the row above, whose
+        other cells are merged down (web copies bold their group rows)."""
         filled = [t for t in texts if t]
         if not filled or len(filled) > 2:
             return False
@@ -213,8 +217,17 @@ class TableBuilder:
         if last.isupper() and sum(ch.isalpha() for ch in last) >= 4:
             return True
         if len(filled) == 2:
-            return bool(_ROW_NUMBER.match(filled[0])) and not _ROW_NUMBER.match(last)
+            return bool(_ROW_NUMBER.match(filled[0])) and not _ROW_NUMBER.match(last) \
+                and not (self.next_number(filled[0]) and "**" not in raw)
         return not self.above or not agencies.starts_agency(last)  # one cell: a title, or a lead merged down
+
+    def next_number(self, number: str) -> bool:
+        """Is `number` the one after the row above's ("3" after "2", "1.4" after "1.3")?"""
+        at = self.table.roles.get("number")
+        above = self.above[at].text.rstrip(".)") if self.above and at is not None and self.above[at] else ""
+        head, _, last = above.rpartition(".")
+        mine_head, _, mine_last = number.rstrip(".)").rpartition(".")
+        return last.isdigit() and mine_last.isdigit() and head == mine_head and int(mine_last) == int(last) + 1
 
     def group(self, cells: list, texts: list) -> TableRow:
         filled = [(c, t) for c, t in zip(cells, texts) if t]

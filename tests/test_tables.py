@@ -204,3 +204,22 @@ def test_a_table_goes_on_after_a_page_number():
     assert [(t.lead_agencies, t.coordinating_agencies, t.evidence) for t in found] == [
         (["Sở Nông nghiệp và Môi trường"], ["Bộ Chỉ huy Quân sự tỉnh"], "table"),
         (["Bộ Chỉ huy Quân sự tỉnh"], ["Công an tỉnh"], "table")]
+
+
+def test_a_lead_cell_merged_down_over_the_next_numbered_row():
+    rows = [["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"],
+            ["1", "Xây dựng bản đồ số về nguy cơ sạt lở đất vùng núi", "Sở Nông nghiệp và Môi trường",
+             "UBND các xã", "Năm 2026"],
+            ["2", "Lắp đặt hệ thống cảnh báo sớm lũ quét tại các khu dân cư"],
+            ["II", "**NHÓM NHIỆM VỤ VỀ TUYÊN TRUYỀN**"],
+            ["1", "**Nâng cao nhận thức cộng đồng**"]]
+    assert summary(tasks_of(INTRO + web_copy(rows)))[1:] == [
+        ("Lắp đặt hệ thống cảnh báo sớm lũ quét tại các khu dân cư", ["Sở Nông nghiệp và Môi trường"],
+         ["UBND các xã"], 2026)]
+
+
+def test_a_list_of_products_names_its_tasks():
+    rows = [["STT", "Tên sản phẩm", "Đơn vị được giao", "Thời gian hoàn thành"],
+            ["1", "Bộ tài liệu hướng dẫn chuyển đổi số cho hợp tác xã", "Liên minh Hợp tác xã tỉnh", "Tháng 6/2026"]]
+    assert summary(tasks_of(INTRO + pipes(rows))) == [
+        ("Bộ tài liệu hướng dẫn chuyển đổi số cho hợp tác xã", ["Liên minh Hợp tác xã tỉnh"], [], 2026)]
