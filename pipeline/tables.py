@@ -15,6 +15,7 @@ the rows of one table into a Table:
 """
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from extractors import agencies, deadlines
@@ -103,6 +104,7 @@ def clean(text: str) -> str:
     return " ".join(_MARKUP.sub("", text or "").split())
 
 
+@lru_cache(maxsize=4096)
 def role_of(header_text: str) -> Optional[str]:
     text = clean(header_text)
     for role, pattern in _ROLE_WORDS:
@@ -114,9 +116,9 @@ def role_of(header_text: str) -> Optional[str]:
 def is_header(texts: list) -> bool:
     """A header row: at least three cells, two of them known by their words, all short."""
     texts = [clean(t) for t in texts]
-    roles = [role_of(t) for t in texts if t]
-    return len(texts) >= 3 and all(len(t) <= _MAX_HEADER_CELL for t in texts) \
-        and sum(1 for r in roles if r not in (None, "number")) >= 2
+    if len(texts) < 3 or any(len(t) > _MAX_HEADER_CELL for t in texts):
+        return False
+    return sum(1 for t in texts if t and role_of(t) not in (None, "number")) >= 2
 
 
 def _sub_header(texts: list, header: list) -> bool:
@@ -176,11 +178,12 @@ class TableBuilder:
 
     def add(self, cells: list) -> Optional[TableRow]:
         texts = [clean(c.text) for c in cells]
+        header = is_header(texts)
         if self.repeats_header(texts):
             row = TableRow("header", cells)
-        elif is_header(texts) and self.table.rows:
+        elif header and self.table.rows:
             return None
-        elif is_header(texts):
+        elif header:
             self.header = texts
             self.set_columns(texts)
             row = TableRow("header", cells)
