@@ -181,15 +181,15 @@ class TableBuilder:
         header = is_header(texts)
         if self.repeats_header(texts):
             row = TableRow("header", cells)
+        elif self.header and not self.sub and len(self.table.rows) == 1 and _sub_header(texts, self.header):
+            self.sub = texts
+            self.set_columns(_two_row_columns(self.header, texts))
+            row = TableRow("header", cells)
         elif header and self.table.rows:
             return None
         elif header:
             self.header = texts
             self.set_columns(texts)
-            row = TableRow("header", cells)
-        elif self.header and not self.sub and len(self.table.rows) == 1 and _sub_header(texts, self.header):
-            self.sub = texts
-            self.set_columns(_two_row_columns(self.header, texts))
             row = TableRow("header", cells)
         elif self.is_group(texts, " ".join(c.text for c in cells)):
             row = self.group(cells, texts)

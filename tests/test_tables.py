@@ -223,3 +223,15 @@ def test_a_list_of_products_names_its_tasks():
             ["1", "Bộ tài liệu hướng dẫn chuyển đổi số cho hợp tác xã", "Liên minh Hợp tác xã tỉnh", "Tháng 6/2026"]]
     assert summary(tasks_of(INTRO + pipes(rows))) == [
         ("Bộ tài liệu hướng dẫn chuyển đổi số cho hợp tác xã", ["Liên minh Hợp tác xã tỉnh"], [], 2026)]
+
+
+def test_two_row_markdown_header_with_empty_cells():
+    text = INTRO + (
+        "| TT | Nội dung | Cơ quan thực hiện | | Thời gian |\n"
+        "|---|---|---|---|---|\n"
+        "| | | Chủ trì | Phối hợp | |\n"
+        "| 1 | Kiểm tra việc chấp hành pháp luật về bảo vệ môi trường tại các làng nghề "
+        "| Sở Nông nghiệp và Môi trường | Công an tỉnh | Năm 2026 |\n")
+    assert summary(tasks_of(text)) == [
+        ("Kiểm tra việc chấp hành pháp luật về bảo vệ môi trường tại các làng nghề",
+         ["Sở Nông nghiệp và Môi trường"], ["Công an tỉnh"], 2026)]
