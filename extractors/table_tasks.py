@@ -9,6 +9,7 @@ from typing import Optional
 from extractors import agencies, deadlines
 
 _WORD = re.compile(r"[^\W\d_]{2}")
+_LIST_GOES_ON = re.compile(r"(?:[,;:\-]|\bvà|\bcác)\s*$")
 _PARTNERS = re.compile(r"phối hợp\s+(?:với\s+|cùng\s+)?", re.I)
 _BULLET = re.compile(r"(?:^|\s*;?\s+)[-+•]\s+")
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.I)  # web tables keep line breaks inside cells as <br>
@@ -69,19 +70,33 @@ class TableReader:
         task = table.cell(row, "task")
         if not self.assigns or task is None or not _WORD.search(task.text):
             return []
-        lead, coord = roles(table.text(row, "lead"))
+        lead, coord = roles(_agency_text(table.cell(row, "lead")))
         if not lead and not table.text(row, "lead"):
             group = table.group_lead(row)
             lead = [group] if group else []
         if not lead:
             return []
         if "coordinating" in table.roles:
-            coord += split_cell(table.text(row, "coordinating"))
+            coord += split_cell(_agency_text(table.cell(row, "coordinating")))
         else:
             coord += _partners(task.text)
         deadline = deadlines.parse(table.text(row, "deadline"), self.default_year) \
             if "deadline" in table.roles else self.caption
         return [(_LINE_BREAK.sub(" ", task.text), lead, coord, deadline, (task.start, task.end))]
+
+
+def _agency_text(cell) -> str:
+    """An agency cell's text, a ";" where one of its lines starts another agency ("Sở Y tế" over
+    "Sở Tài chính"), not where a name wraps ("Bộ Khoa học và" over "Công nghệ")."""
+    if cell is None:
+        return ""
+    if len(cell.lines) < 2:
+        return cell.text
+    text = cell.lines[0]
+    for line in cell.lines[1:]:
+        new = agencies.starts_agency(line, cased=True) and not _LIST_GOES_ON.search(text)
+        text += ("; " if new else " ") + line
+    return text
 
 
 def _partners(task: str) -> list:

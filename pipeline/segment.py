@@ -363,20 +363,20 @@ def segment(text: str, page_starts: Optional[list] = None) -> list:
             builder.extend(line)
         i += 1
     builder.close()
-    _attach_tables(builder.blocks)
+    _attach_tables(builder.blocks, text)
     return builder.blocks
 
 
 _PAGE_NUMBER = re.compile(r"^(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?$", re.I)
 
 
-def _attach_tables(blocks: list):
+def _attach_tables(blocks: list, text: str):
     """Each row block gets its Table: consecutive rows, across a page number between them."""
     run = []
     for block in blocks + [None]:
         if block is not None and block.kind == "row":
             run.append(block)
         elif run and (block is None or not _PAGE_NUMBER.match(block.text)):
-            for row, (table, table_row) in zip(run, tables.build(r.cells for r in run)):
+            for row, (table, table_row) in zip(run, tables.build((r.cells for r in run), text)):
                 row.table, row.table_row = table, table_row
             run = []

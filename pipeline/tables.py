@@ -52,6 +52,7 @@ class TableCell:
     start: int  # span in the normalised text
     end: int
     merged: bool = False  # taken from the row above: a cell merged down over this row
+    lines: list = field(default_factory=list)  # its lines as printed (web copies: one cell on several lines)
 
 
 @dataclass
@@ -169,7 +170,8 @@ def names_agency(text: str) -> bool:
 class TableBuilder:
     """Adds the rows of one table; `add` returns None for a row that starts another table."""
 
-    def __init__(self):
+    def __init__(self, text: str = ""):
+        self.text = text  # the normalised text the cells' spans point into
         self.table = Table()
         self.header = []  # the header row's cell texts, as read
         self.sub = []  # the second header row's texts
@@ -244,7 +246,7 @@ class TableBuilder:
 
     def data(self, cells: list, texts: list) -> TableRow:
         width = self.table.width or len(cells)
-        own = self.joined([TableCell(t, c.start, c.end) for c, t in zip(cells, texts)], width)
+        own = self.joined([self.cell(c, t) for c, t in zip(cells, texts)], width)
         places = self.places(own, width) if len(own) < width else range(len(own))
         aligned = [None] * width
         for place, cell in zip(places, own):
@@ -252,9 +254,13 @@ class TableBuilder:
         if self.above:  # cells merged down over the row's first and last columns: web copies omit them
             for i in [*range(places[0]), *range(places[-1] + 1, width)]:
                 above = self.above[i]
-                aligned[i] = above and TableCell(above.text, above.start, above.end, True)
+                aligned[i] = above and TableCell(above.text, above.start, above.end, True, above.lines)
         self.above = aligned
         return TableRow("data", aligned, [g[1] for g in self.groups])
+
+    def cell(self, cell, text: str) -> TableCell:
+        lines = [ln.strip() for ln in self.text[cell.start:cell.end].split("\n") if ln.strip()]
+        return TableCell(text, cell.start, cell.end, lines=lines)
 
     def joined(self, own: list, width: int) -> list:
         """A row with more cells than columns: one cell was cut in parts (one cell per paragraph);
@@ -263,8 +269,8 @@ class TableBuilder:
         while len(own) > width:
             candidates = []
             for i in range(len(own) - 1):
-                cells = own[:i] + [TableCell(own[i].text + " " + own[i + 1].text, own[i].start, own[i + 1].end)] \
-                    + own[i + 2:]
+                cells = own[:i] + [TableCell(own[i].text + " " + own[i + 1].text, own[i].start, own[i + 1].end,
+                                             lines=own[i].lines + own[i + 1].lines)] + own[i + 2:]
                 candidates.append((sum(_fit(c.text, role) for c, role in zip(cells, roles)), -i, cells))
             own = max(candidates, key=lambda found: found[:2])[2]
         return own
@@ -313,13 +319,13 @@ def _fit(text: str, role: Optional[str]) -> float:
     return 0
 
 
-def build(rows):
-    """(Table, TableRow) for each of consecutive rows (cell lists: text, start, end); a new header starts
-    a new Table."""
+def build(rows, text: str = ""):
+    """(Table, TableRow) for each of consecutive rows (cell lists: text, start, end, spans into `text`);
+    a new header starts a new Table."""
     builder = None
     for cells in rows:
         row = builder.add(cells) if builder else None
         if row is None:
-            builder = TableBuilder()
+            builder = TableBuilder(text)
             row = builder.add(cells)
         yield builder.table, row

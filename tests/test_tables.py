@@ -235,3 +235,12 @@ def test_two_row_markdown_header_with_empty_cells():
     assert summary(tasks_of(text)) == [
         ("Kiểm tra việc chấp hành pháp luật về bảo vệ môi trường tại các làng nghề",
          ["Sở Nông nghiệp và Môi trường"], ["Công an tỉnh"], 2026)]
+
+
+def test_agencies_on_separate_lines_of_one_web_cell():
+    rows = [["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"],
+            ["1", "Xây dựng cơ sở dữ liệu về người có công với cách mạng", "Sở Nội vụ\nSở Tài chính",
+             "Sở Khoa học và\nCông nghệ; UBND các\nxã, phường", "Năm 2026"]]
+    assert summary(tasks_of(INTRO + web_copy(rows))) == [
+        ("Xây dựng cơ sở dữ liệu về người có công với cách mạng", ["Sở Nội vụ", "Sở Tài chính"],
+         ["Sở Khoa học và Công nghệ", "UBND các xã, phường"], 2026)]
