@@ -319,7 +319,7 @@ class _Walker:
                 self.previous = None
                 for text, lead, coord, deadline, span in self.tables.read(block):
                     self.add(block, text, lead, coord, deadline, "table", span)
-                if block.table is None or not block.table.columns:  # no header: a layout table
+                if not block.header and not (block.table and block.table.columns):  # a layout table
                     self.layout_cells(block)
                 continue
             self.text_block(block)
