@@ -38,7 +38,6 @@ _MONITOR = re.compile(r"theo dõi|đánh giá|giám sát", re.I)  # "Cơ quan ch
 _PROCEDURE_LEAD = re.compile(r"người thực hiện|bộ phận", re.I)  # "Cơ quan, bộ phận, người thực hiện": a procedure
 _MARKUP = re.compile(r"[*_`]+")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.\d{1,3})*|[a-zđ])[.)]?$")
-_SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}(?:\.\d{1,3})*|[A-ZĐ])[.)]?$")
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")  # "(1) | (2) | (3)": the columns numbered under the header
 _STEP = re.compile(r"^(?:Bước\s*|B)\d", re.I)  # "Bước 1", "B8": the steps of a procedure
 _DATE_WORDS = re.compile(r"\d{4}|năm|quý|tháng|thường xuyên|hằng|hàng|định kỳ|liên tục", re.I)
