@@ -317,9 +317,9 @@ class _Walker:
         for block in self.doc.blocks:
             if block.kind == "row":
                 self.previous = None
-                for text, lead, coord, deadline in self.tables.read(block):
-                    self.add(block, text, lead, coord, deadline, "table")
-                if not block.header:
+                for text, lead, coord, deadline, span in self.tables.read(block):
+                    self.add(block, text, lead, coord, deadline, "table", span)
+                if not block.header and not (block.table and block.table.columns):  # a layout table
                     self.layout_cells(block)
                 continue
             self.text_block(block)

@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
+from pipeline import tables
+
 ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{1,3}|V)"
 _MARKERS = [  # (kind, pattern); the first that matches names the marker
     ("article", re.compile(r"(Điều\s+\d+)[.:]?\s+")),
@@ -28,6 +30,8 @@ _TOP_RANK = {"article": 0, "part": 1, "roman": 2}  # markers that always sit abo
 _LETTER = re.compile(r"[^\W\d_]")
 _TABLE_SEPARATOR = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _MAX_CELL_LINES = 40
+_OPEN_ROW = re.compile(r"^[^|]+\|(?:[^|]*\|){1,}\s*$")  # "cell | cell |": a row that lost its first pipe
+_GROUP_MARKER = re.compile(r"^\**(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2})[.)]?\**$")  # "II", "A.": a group row's marker
 
 
 @dataclass
@@ -49,6 +53,8 @@ class Block:
     path: list = field(default_factory=list)  # enclosing items, outermost first
     cells: list = field(default_factory=list)  # rows: Cells in column order
     header: list = field(default_factory=list)  # rows: the table's header cell texts
+    table: Optional[tables.Table] = None  # rows: the table this row belongs to
+    table_row: Optional[tables.TableRow] = None  # rows: this row in it, cells aligned to its columns
 
     @property
     def section(self) -> str:
@@ -127,7 +133,8 @@ def _bare_pipe_rows(lines: list, i: int):
             i += 1
             break
         first = next((ln.text for ln in lines[i + 1:j] if ln.text), "")
-        if is_title(first):  # "PHỤ LỤC II" between tables
+        if is_title(first) and not (len(row) == 1 and _GROUP_MARKER.match(row[0].text)):
+            # "PHỤ LỤC II" between tables ends the table; "II | NHÓM ..." is a group row
             i += 1
             break
         cell = _cell_from(lines[i + 1:j])
@@ -182,7 +189,8 @@ def _cell_rows(lines: list, i: int, width: int):
         if not text or text == "\f":
             i += 1
             continue
-        if is_title(text) or text.startswith("Nơi nhận") or len(row) > width + 4:
+        group = len(row) == 1 and not row[0].text[0].isdigit()  # "I", then the group's title
+        if (is_title(text) and not group) or text.startswith("Nơi nhận") or len(row) > width + 4:
             break
         if _ROW_START.match(text) and (text.rstrip(".") == str(expected) or not text[0].isdigit()):
             if row:
@@ -252,6 +260,15 @@ class _Builder:
     def extend(self, line: _Line):
         self.open.text += " " + line.text
         self.open.end = line.end
+
+    def open_row(self, line: _Line) -> bool:
+        """A row written without its first pipe ("TT | Chỉ tiêu | Cơ quan chủ trì |"): a table's header,
+        or a row about as wide right after one of its rows."""
+        if not _OPEN_ROW.match(line.text):
+            return False
+        texts = [c.text for c in _pipe_row(line)]
+        in_table = self.open is None and self.blocks and self.blocks[-1].kind == "row" and self.header
+        return bool(in_table and len(texts) >= len(self.header) - 1) or is_table_header(texts)
 
     def add_row(self, cells: list):
         self.close()
@@ -326,7 +343,7 @@ def segment(text: str, page_starts: Optional[list] = None) -> list:
             for cells in rows:
                 builder.add_row(cells)
             continue
-        if line.text.startswith("|") and line.text.count("|") >= 2:
+        if (line.text.startswith("|") and line.text.count("|") >= 2) or builder.open_row(line):
             if not _TABLE_SEPARATOR.match(line.text):
                 cells = _pipe_row(line)
                 if cells:
@@ -346,4 +363,20 @@ def segment(text: str, page_starts: Optional[list] = None) -> list:
             builder.extend(line)
         i += 1
     builder.close()
+    _attach_tables(builder.blocks, text)
     return builder.blocks
+
+
+_PAGE_NUMBER = re.compile(r"^(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?$", re.I)
+
+
+def _attach_tables(blocks: list, text: str):
+    """Each row block gets its Table: consecutive rows, across a page number between them."""
+    run = []
+    for block in blocks + [None]:
+        if block is not None and block.kind == "row":
+            run.append(block)
+        elif run and (block is None or not _PAGE_NUMBER.match(block.text)):
+            for row, (table, table_row) in zip(run, tables.build((r.cells for r in run), text)):
+                row.table, row.table_row = table, table_row
+            run = []

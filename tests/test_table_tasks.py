@@ -1,4 +1,6 @@
 from extractors import table_tasks
+from pipeline import tables
+from pipeline.segment import Cell
 from pipeline.process import process
 from pipeline.readers import SourceText
 
@@ -10,10 +12,12 @@ def tasks_of(text):
 
 
 def test_columns_found_from_a_work_plan_header():
-    columns = table_tasks.Columns(["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp",
-                                   "Thời gian thực hiện"])
-    assert (columns.number, columns.task, columns.lead, columns.coord, columns.time) == (0, 1, 2, 3, 4)
-    assert columns.usable
+    header = ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
+    cells = [Cell(text, 0, len(text)) for text in header]
+    table, row = next(tables.build([cells]))
+    assert row.kind == "header"
+    assert table.roles == {"number": 0, "task": 1, "lead": 2, "coordinating": 3, "deadline": 4}
+    assert table.assigns
 
 
 def test_rows_of_a_work_plan_table():
