@@ -38,7 +38,6 @@ _BY_TYPE = {
     "Thông tư liên tịch": "law", "Lệnh": "law", "Văn bản hợp nhất": "law",
 }
 _LAW_NUMBER = re.compile(r"^\d+[\w.]*/(?:19|20)\d\d/")  # "56/2025/QĐ-UBND": a legal normative text (QPPL)
-_WORK_CODE = re.compile(r"/(?:KH|CT|CĐ|TB|CTr|ĐA|BC|HD|UBND|VPCP|NQ-CP|KL)\b|-KL/|-CT/|-TB/|-HD/")
 
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập - Tự do - Hạnh phúc")
 _WIKI = re.compile(r"Bài viết này cần|Bài này không có nguồn|Bước tới nội dung|Trình đơn chính|sửa mã nguồn|"
@@ -55,9 +54,17 @@ _ANNOUNCES_PROCEDURES = re.compile(r"công bố\b.{0,80}thủ tục hành chính
                                    r"được sửa đổi|bị bãi bỏ)", re.I | re.S)
 _ARTICLE = re.compile(r"^Điều \d+\.", re.M)
 _LAW_SCOPE = re.compile(r"Phạm vi điều chỉnh|Đối tượng áp dụng|Giải thích từ ngữ")
-# a work document named in the title or lead: "ban hành Kế hoạch ...", "Chỉ thị 09/CT-UBND", "Toàn văn Kết luận 155"
-_REPORTED = re.compile(r"\b(kế hoạch|chương trình|chỉ thị|công điện|công văn|kết luận|thông báo kết luận|đề án|"
-                       r"nghị quyết|hướng dẫn)\b(?!\s+(?:của\s+)?(?:luật|nghị định|thông tư)\b)", re.I)
+_WORK_LAYOUT = re.compile(r"^\s*Kính gửi\s*:|^\s*Nơi nhận\s*:|MỤC ĐÍCH,? YÊU CẦU|TỔ CHỨC THỰC HIỆN|NHIỆM VỤ,? GIẢI PHÁP|"
+                          r"^\s*(?:KT|TM|TL)\.\s+[A-ZĐ]|Cơ quan chủ trì|Đơn vị chủ trì|Thời gian hoàn thành", re.M)
+_LAW_WORDS = re.compile(r"(?:Nghị định|Thông tư|Luật|Hiến pháp|Điều lệ|Pháp lệnh|Quy chế|Quy định) này quy định|"
+                        r"^ĐIỀU LỆ$|(?:Điều \d+|khoản \d+) (?:Hiến pháp|Luật|Nghị định|Thông tư)|"
+                        r"^Theo (?:Nghị định|Thông tư|Luật)\b", re.M)
+# a work document named in a news lead: "vừa ban hành Kế hoạch ...", "ký ban hành Chỉ thị số 09/CT-UBND"
+_WORK_TYPE = r"(?:kế hoạch|chương trình|chỉ thị|công điện|công văn|kết luận|thông báo(?: kết luận)?|đề án|nghị quyết|" \
+             r"quyết định)"
+_ISSUED = re.compile(r"(?<!\w)(?:ban hành|ký|phê duyệt|có)\s+(?:[^\W\d]+\s+){0,3}?" + _WORK_TYPE + r"(?!\w)", re.I)
+# a title that opens with the document: "Quyết định 664/QĐ-BXD 2025 về Kế hoạch ...", "Kế hoạch 260-KH/UBKTTW ..."
+_TITLE_DOCUMENT = re.compile(r"^(?:Toàn văn:?\s+)?" + _WORK_TYPE + r"\s+(?:số\s+)?\d+[\w.]*[/-]", re.I)
 _INSTRUCTS = re.compile(r"\b(?:yêu cầu|đề nghị|chỉ đạo|giao)\s+(?:các\s+)?(?:sở|ban|bộ|ngành|cơ quan|đơn vị|ủy ban|"
                         r"ubnd|địa phương)", re.I)
 
@@ -108,12 +115,17 @@ def _page_kind(text: str, head: str, raw: str, evidence: list):
     return None
 
 
-def _reports_work(head: str, number: str) -> bool:
-    """The article reports a document that assigns work, not a law and not past events."""
-    lead = "\n".join(_lines(head, 6))
+def _reports_work(head: str, number: str, question: bool) -> bool:
+    """The article reports a document that assigns work, not a law and not past events.
+    A Q&A article only when its title opens with the document ("Kế hoạch 260-KH/UBKTTW ... ra sao?")."""
     if number and _LAW_NUMBER.match(number):
         return False
-    return bool(_REPORTED.search(lead) or _INSTRUCTS.search(lead) or (number and _WORK_CODE.search(number)))
+    lines = _lines(head, 5)
+    if lines and _TITLE_DOCUMENT.match(lines[0]):
+        return True
+    if question:
+        return False
+    return any(_ISSUED.search(line) or _INSTRUCTS.search(line) for line in lines)
 
 
 def _procedure(text: str, title: str, evidence: list) -> bool:
@@ -134,11 +146,16 @@ def _document_kind(doc_type: str, number: str, text: str, evidence: list) -> str
     if doc_type in _BY_TYPE:
         evidence.append("type word " + doc_type)
         return _BY_TYPE[doc_type]
-    if len(_ARTICLE.findall(text)) >= 5 and _LAW_SCOPE.search(text):
-        evidence.append("articles with scope")
+    work = _WORK_LAYOUT.search(text)
+    if work:  # a plan or letter copied without its header
+        evidence.append("work layout: " + work.group(0).strip())
+        return "plan"
+    law = _LAW_WORDS.search(text[:20000])
+    if law or (len(_ARTICLE.findall(text)) >= 5 and _LAW_SCOPE.search(text)):
+        evidence.append("law wording: " + (law.group(0).strip() if law else "articles with scope"))
         return "law"
-    evidence.append("no type word")
-    return "plan"
+    evidence.append("no header, type word or work layout")
+    return "reference"
 
 
 def classify(doc) -> Kind:
@@ -161,7 +178,7 @@ def classify(doc) -> Kind:
     if page == "reference":
         return Kind(page, evidence)
     if page:
-        if _reports_work(head, number):
+        if _reports_work(head, number, page == "qa"):
             evidence.append("reports " + (doc_type or "a document") + (" " + number if number else ""))
         return Kind(page, evidence)
     return Kind(_document_kind(doc_type, number, text, evidence), evidence)
