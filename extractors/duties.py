@@ -30,8 +30,11 @@ _ROLE = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|giao|có trách nhiệm|c
                    r"tham mưu|chỉ đạo|khẩn trương|đôn đốc|phân công)(?!\w)", re.I)
 _QUESTION = re.compile(r"\?\s*\**\s*$")
 _CAPTION = re.compile(r"\((?:Hình|Ảnh)\b[^)]*\)\s*\**\s*$|^(?:Ảnh|Hình)(?: minh họa)?\s*[:.]|^Nguồn(?: ảnh)?:", re.I)
-_FORM = re.compile(r"\.{5,}|…{2,}|_{5,}|\(\s*[Kk]ý,? (?:ghi rõ )?họ tên|^Mẫu số\b|^Kính gửi\s*:")
-_STEP = re.compile(r"^Bước\s+\d|(?<!\w)Bước\s+\d+\s*[:.|]|(?<!\w)hồ sơ (?:bao )?gồm(?: có)?\s*:", re.I)
+_FORM = re.compile(r"\.{5,}|…{2,}|_{5,}|\(\s*[Kk]ý,? (?:ghi rõ )?họ tên|^Mẫu số\b|^Kính gửi\s*:|^Kính đề nghị\b|"
+                   r"\((?:tên|họ và tên) (?:tổ chức|cơ quan|cá nhân|đơn vị|doanh nghiệp)\)|\btôi\s*/")
+_STEP = re.compile(r"^Bước\s+\d|(?<!\w)Bước\s+\d+\s*[:.|]|(?<!\w)hồ sơ (?:bao )?gồm(?: có)?\s*:|"
+                   r"(?<!\w)(?:tiếp nhận|thẩm định|thẩm tra) hồ sơ (?:trực tiếp|qua|của|đề nghị)|"
+                   r"^Trường hợp hồ sơ|(?<!\w)trả kết quả (?:giải quyết|cho)", re.I)
 # a field label of a thủ tục hành chính, opening the line: "Cơ quan giải quyết TTHC:", "Trình tự thực hiện"
 _PROCEDURE_LABEL = re.compile(r"^(?:Trình tự thực hiện|Cách thức thực hiện|Thành phần(?:, số lượng)? hồ sơ|"
                               r"Cơ quan (?:giải quyết|thực hiện|có thẩm quyền quyết định)|Căn cứ pháp lý|"
@@ -51,7 +54,7 @@ _MANDATE = re.compile(r"(?<!\w)có (?:các |những )?(?:chức năng,? )?(?:nhi
 _COMPETENCE = re.compile(r"^\s*(?:quyết định|được quyền|được phép|có thẩm quyền|xem xét,? quyết định|phê duyệt)\b",
                          re.I)
 # "Hội đồng thẩm định là tổ chức ...", "Hồ sơ bao gồm ...": a noun subject of a few words, then "là" / "bao gồm"
-_DEFINITION = re.compile(r"^(?:[^\W\d]+\s){1,7}?(?:là|bao gồm|gồm có|gồm)\s", re.I)
+_DEFINITION = re.compile(r"^(?:Theo [^,]{1,40},\s*)?(?:[^\W\d]+\s){1,7}?(?:là|bao gồm|gồm có|gồm)\s", re.I)
 _VERB_OPENING = re.compile(r"^(?:Xây dựng|Triển khai|Tổ chức|Thực hiện|Hoàn thiện|Phát triển|Nâng cao|Tăng cường|"
                            r"Đẩy mạnh|Rà soát|Tiếp tục|Bảo đảm|Đảm bảo|Hỗ trợ|Thành lập|Kiện toàn|Đầu tư)\b")
 _CONCEPT = re.compile(r"\slà\s+(?:một|những|các|việc|hoạt động|quá trình|tổ chức|cơ quan|văn bản|người|đơn vị|"
@@ -60,7 +63,8 @@ _CONCEPT = re.compile(r"\slà\s+(?:một|những|các|việc|hoạt động|quá
 _COUNCIL = re.compile(r"^(?:Thành phần|Thành viên|Cơ cấu|Hội đồng|Ban Chỉ đạo|Tổ công tác|Ban chỉ đạo|Tổ giúp việc|"
                       r"Chủ tịch Hội đồng|Trưởng ban|Phó Trưởng ban|Ủy viên)\b.{0,120}?\b(?:gồm|bao gồm|là|làm việc|"
                       r"họp|hoạt động theo|có tư cách|do .{0,40} làm)\b|làm việc theo (?:chế độ|nguyên tắc)|"
-                      r"họp định kỳ|quyết định theo đa số|biểu quyết", re.I | re.S)
+                      r"họp định kỳ|quyết định theo đa số|biểu quyết|có tư cách pháp nhân|con dấu và tài khoản|"
+                      r"được tổ chức (?:bình quân|thành|gồm|theo mô hình)", re.I | re.S)
 _CONDITION = re.compile(r"(?:đáp ứng|có đủ|phải có(?: đủ)?)\s+(?:các\s+)?điều kiện|điều kiện sau|"
                         r"(?<!\w)được\s+(?:xét|hưởng|cấp|công nhận|miễn|giảm)\b.{0,80}?\b(?:khi|nếu)\b", re.I)
 _LIST_LEAD = re.compile(r"\b(?:gồm|bao gồm|gồm có|gồm các|như sau|sau đây)\s*:\s*$", re.I)
@@ -141,6 +145,9 @@ class _Context:
     def __init__(self, blocks: list):
         self.blocks = blocks
         self.starts = [b.start for b in blocks]
+        # where the fields of a thủ tục hành chính begin (its announcing articles come before)
+        self.fields_start = next((b.start for b in blocks if _PROCEDURE_LABEL.match(b.text) or _STEP.match(b.text)),
+                                 float("inf"))
 
     def block_at(self, pos: int):
         i = bisect_right(self.starts, pos) - 1
@@ -169,11 +176,11 @@ def _kind_reason(task, kind: str, mode: str, context: _Context) -> Optional[str]
     explicit = _names_lead(task) and _role(task.text)
     if mode == "none":
         return "kind: " + kind
-    if mode == "quoted":  # a closing Q&A does not inherit the story's agency
-        inherits = not explicit and _QUESTION.search(context.heading(task.span.start))
+    if mode == "quoted":  # a Q&A answer, or a news story's closing Q&A, inherits no agency
+        inherits = not explicit and (kind == "qa" or _QUESTION.search(context.heading(task.span.start)))
         return "question section" if inherits else None
-    if mode == "articles":  # a named agency with a role word; in a law, also a time
-        if not explicit or (kind == "law" and task.deadline is None):
+    if mode == "articles":  # a named agency with a role word; in a law, also a time; before a procedure's fields
+        if not explicit or (kind == "law" and task.deadline is None) or task.span.start >= context.fields_start:
             return "kind: " + kind
     return None
 
