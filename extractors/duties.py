@@ -28,6 +28,7 @@ from extractors import kinds
 
 _ROLE = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|giao|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|đề nghị|yêu cầu|"
                    r"tham mưu|chỉ đạo|khẩn trương|đôn đốc|phân công)(?!\w)", re.I)
+_ASSIGNING = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|giao|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)(?!\w)", re.I)
 _QUESTION = re.compile(r"\?\s*\**\s*$")
 _CAPTION = re.compile(r"\((?:Hình|Ảnh)\b[^)]*\)\s*\**\s*$|^(?:Ảnh|Hình)(?: minh họa)?\s*[:.]|^Nguồn(?: ảnh)?:", re.I)
 _FORM = re.compile(r"\.{5,}|…{2,}|_{5,}|\(\s*[Kk]ý,? (?:ghi rõ )?họ tên|^Mẫu số\b|^Kính gửi\s*:|^Kính đề nghị\b|"
@@ -129,7 +130,7 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
         ("definition", _is_definition(text)),
         ("council", _COUNCIL.search(text)),
         ("condition", _CONDITION.search(text) or any(_CONDITION.search(c) for c in context[:1])),
-        ("object", _OBJECT.match(text) and _LIST_LEAD.search(near) and not _role(near)),
+        ("object", _OBJECT.match(text) and _LIST_LEAD.search(near) and not _ASSIGNING.search(near)),
         ("lead-in", _LEAD_IN.search(text) and not _names_lead(task) and not _role(text)),
     ]
     return next((name for name, hit in checks if hit), None)
@@ -157,7 +158,8 @@ class _Context:
         i, block = self.block_at(pos)
         if block is None:
             return []
-        found = [b.text for b in reversed(block.path)]
+        found = [" | ".join([c.text for c in block.cells] + list(block.header))] if block.kind == "row" else []
+        found += [b.text for b in reversed(block.path)]
         heading = next((b.text for b in reversed(self.blocks[max(0, i - 30):i]) if _is_heading(b)), None)
         return found + ([heading] if heading else [])
 
