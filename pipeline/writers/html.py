@@ -177,7 +177,10 @@ def _page(title: str, body: str, script: str = "") -> str:
 
 def _header(document: dict) -> str:
     signer = (document.get("signer") or {}).get("name")
+    kind = document.get("kind")
+    evidence = "; ".join(document.get("kind_evidence") or [])
     facts = [("Số, ký hiệu", document.get("number")), ("Loại", document.get("doc_type")),
+             ("Dạng văn bản", f"{kind} ({evidence})" if kind and evidence else kind),
              ("Ngày ban hành", document.get("issue_date")), ("Cơ quan ban hành", document.get("issuer")),
              ("Người ký", signer), ("Tệp nguồn", document["source"]["path"])]
     facts += [("Cảnh báo", w) for w in document.get("warnings") or []]
@@ -200,7 +203,8 @@ def document_page(document: dict, text, tasks: list, targets: list) -> str:
 def _index_row(document: dict, n_tasks: int, n_targets: int) -> str:
     d = document
     return (f'<tr><td><a href="{escape(safe_id(d["doc_id"]))}.html">{escape(d.get("number") or "—")}</a></td>'
-            f"<td>{escape(d.get('doc_type') or '')}</td><td>{escape(d.get('title') or '')}</td>"
+            f"<td>{escape(d.get('doc_type') or '')}</td><td>{escape(d.get('kind') or '')}</td>"
+            f"<td>{escape(d.get('title') or '')}</td>"
             f"<td>{escape(Path(d['source']['path']).name)}</td><td>{n_tasks}</td><td>{n_targets}</td></tr>\n")
 
 
@@ -217,7 +221,7 @@ def write_index(out_dir: Path, documents, total: int, counts: dict) -> None:
     `counts` maps a document's source path to its (tasks, targets)."""
     folder = Path(out_dir) / "html"
     folder.mkdir(exist_ok=True)
-    head = "<tr><th>Số, ký hiệu</th><th>Loại</th><th>Trích yếu</th><th>Tệp nguồn</th><th>Nhiệm vụ</th><th>Chỉ tiêu</th></tr>"
+    head = "<tr><th>Số, ký hiệu</th><th>Loại</th><th>Dạng</th><th>Trích yếu</th><th>Tệp nguồn</th><th>Nhiệm vụ</th><th>Chỉ tiêu</th></tr>"
     with open(folder / "index.html", "w", encoding="utf-8") as page:
         page.write(f"{_page_head('vnplan: văn bản')}<div style='padding:1rem 2rem'>"
                    f"<h1>Văn bản ({total})</h1><table>{head}\n")
