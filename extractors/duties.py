@@ -5,7 +5,7 @@ heading line above it) and the document's kind (extractors.kinds). A task that
 is not a duty gets a reason:
   question   a Q&A heading ("... có được cấp phép không?")
   caption    an image caption ("(Hình từ Internet)", "Ảnh: ...")
-  form       a form template (dotted blanks, "(Ký, ghi rõ họ tên)", "Mẫu số 02")
+  form       a form template (dotted blanks, "(Ký, ghi rõ họ tên)", "Mẫu số 02", "Kính gửi:", first person)
   procedure  steps and fields of a thủ tục hành chính (Bước 3, Hồ sơ gồm, Cơ quan giải quyết TTHC:)
   past       narrative: "Năm 1962, Bộ X được giao ...", "Sở Y đã tổ chức ...", "được ... phê chuẩn"
   mandate    powers and competences: "có nhiệm vụ, quyền hạn sau đây", "có thẩm quyền",
@@ -28,11 +28,12 @@ from extractors import kinds
 
 _ROLE = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|giao|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|đề nghị|yêu cầu|"
                    r"tham mưu|chỉ đạo|khẩn trương|đôn đốc|phân công)(?!\w)", re.I)
+_BLANKS = re.compile(r"\.{8,}|…{3,}|_{8,}")  # the fields of a form to fill in
 _ASSIGNING = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|giao|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)(?!\w)", re.I)
 _QUESTION = re.compile(r"\?\s*\**\s*$")
 _CAPTION = re.compile(r"\((?:Hình|Ảnh)\b[^)]*\)\s*\**\s*$|^(?:Ảnh|Hình)(?: minh họa)?\s*[:.]|^Nguồn(?: ảnh)?:", re.I)
 _FORM = re.compile(r"\.{5,}|…{2,}|_{5,}|\(\s*[Kk]ý,? (?:ghi rõ )?họ tên|^Mẫu số\b|^Kính gửi\s*:|^Kính đề nghị\b|"
-                   r"\((?:tên|họ và tên) (?:tổ chức|cơ quan|cá nhân|đơn vị|doanh nghiệp)\)|\btôi\s*/")
+                   r"\((?:tên|họ và tên) (?:tổ chức|cơ quan|cá nhân|đơn vị|doanh nghiệp)\)|(?<!\w)(?:chúng )?tôi(?!\w)")
 _STEP = re.compile(r"^Bước\s+\d|(?<!\w)Bước\s+\d+\s*[:.|]|(?<!\w)hồ sơ (?:bao )?gồm(?: có)?\s*:|"
                    r"(?<!\w)(?:tiếp nhận|thẩm định|thẩm tra) hồ sơ (?:trực tiếp|qua|của|đề nghị)|"
                    r"^Trường hợp hồ sơ|(?<!\w)trả kết quả (?:giải quyết|cho)", re.I)
@@ -122,7 +123,7 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
     checks = [
         ("question", _QUESTION.search(text)),
         ("caption", _CAPTION.search(text)),
-        ("form", _FORM.search(text)),
+        ("form", _FORM.search(text) or any(_BLANKS.search(c) for c in context[:1])),
         ("procedure", _procedure(text, context)),
         ("past", _past(task, year)),
         ("mandate", _MANDATE.search(text[:160]) or any(_MANDATE.search(c) for c in context[:2])),
