@@ -137,7 +137,12 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
     return next((name for name, hit in checks if hit), None)
 
 
+_SECTION_MARKERS = ("article", "part", "roman", "upper")  # Điều 3., Chương II, III., A.: a section starts
+
+
 def _is_heading(block) -> bool:
+    if block.marker_kind in _SECTION_MARKERS:
+        return True
     return block.kind == "paragraph" and len(block.text) <= _HEADING_MAX and not block.text.rstrip().endswith(".")
 
 
