@@ -72,11 +72,13 @@ Năm 2025, lượng khách đến các làng du lịch đã đạt 85% so với 
 
 Theo kế hoạch, Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với UBND các xã xây dựng bộ tiêu chí làng du lịch cộng đồng, hoàn thành trong quý II/2026.
 
+Năm 2025, Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức 15 lễ hội ẩm thực tại các làng.
+
 Sở Tài chính có trách nhiệm tham mưu bố trí kinh phí thực hiện Kế hoạch.
 
-Du khách có được tự ý cắm trại trong làng du lịch không?
+Sở Tài chính bố trí kinh phí từ nguồn nào?
 
-Theo quy định, du khách phải tuân theo hướng dẫn của ban quản lý làng.
+Kinh phí được bố trí từ ngân sách tỉnh và nguồn xã hội hóa, bảo đảm cắm trại an toàn.
 """
 
 LAW_QA = """# Người lao động có được nghỉ việc riêng mà vẫn hưởng lương không?
@@ -88,6 +90,8 @@ Người lao động có được nghỉ việc riêng mà vẫn hưởng lươn
 Căn cứ Điều 115 Bộ luật Lao động 2019, người lao động được nghỉ việc riêng mà vẫn hưởng nguyên lương khi kết hôn.
 
 Người sử dụng lao động có trách nhiệm trả đủ lương cho người lao động trong những ngày nghỉ này.
+
+Ủy ban nhân dân cấp tỉnh có trách nhiệm chỉ đạo cơ quan quản lý nhà nước về lao động kiểm tra việc thực hiện.
 """
 
 DECREE = """CHÍNH PHỦ
@@ -115,6 +119,8 @@ Cảng vụ đường thủy nội địa có các nhiệm vụ, quyền hạn s
 2. Kiểm tra điều kiện an toàn của bến.
 
 Điều 3. Tổ chức thực hiện
+
+Ủy ban nhân dân cấp tỉnh có trách nhiệm kiểm tra hoạt động của bến thủy nội địa trên địa bàn.
 
 Bộ Xây dựng có trách nhiệm chủ trì xây dựng cơ sở dữ liệu bến thủy nội địa, hoàn thành trước ngày 31/12/2026.
 """
@@ -148,7 +154,8 @@ def test_news_reporting_a_plan_keeps_the_duties_and_goals_it_quotes():
 
 def test_closing_qa_of_a_news_article_inherits_no_agency():
     texts = [t.text for t in run(PLAN_NEWS).tasks]
-    assert not any("du khách" in text.lower() for text in texts)
+    assert not any("cắm trại" in text or "nguồn nào" in text for text in texts)
+    assert not any("lễ hội ẩm thực" in text for text in texts)  # last year's events
 
 
 def test_qa_article_about_the_law_gives_nothing():
