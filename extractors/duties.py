@@ -73,9 +73,11 @@ _LIST_LEAD = re.compile(r"\b(?:gồm|bao gồm|gồm có|gồm các|như sau|sau
 _OBJECT = re.compile(r"^(?:Giấy|Bản(?: sao| chính)?|Tờ khai|Đơn|Văn bản|Danh sách|Hồ sơ|Sơ đồ|Chứng chỉ|Chứng nhận|"
                      r"Phiếu|Biên bản|Ảnh|Bảng|Các giấy tờ|Giấy tờ|Thẻ|Sổ)\b")
 _LEAD_IN = re.compile(r"(?:như sau|sau đây|sau|gồm|bao gồm|gồm có|cụ thể|dưới đây)\s*:\s*\**\s*$", re.I)
-# a result reported in an article: "đã đạt 85%", "tăng 5% so với cùng kỳ", "dân số tăng 5%"
-_PAST_RESULT = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:[^\W\d]+\s+){0,4}?(?:đạt|tăng|giảm|hoàn thành)|so với cùng kỳ|"
-                          r"(?<!\w)(?:dân số|GDP|GRDP|tổng sản phẩm)\s+(?:[^\W\d]+\s+){0,3}?(?:tăng|giảm|đạt)\b", re.I)
+# a reported result: "đã đạt 85%", "tăng 5% so với cùng kỳ"; a statistic: "dân số tăng 5%", "GRDP tăng 7%"
+_PAST_RESULT = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:[^\W\d]+\s+){0,4}?(?:đạt|tăng|giảm|hoàn thành)|so với cùng kỳ", re.I)
+_STATISTIC = re.compile(r"(?<!\w)(?:dân số|GDP|GRDP|tổng sản phẩm|kim ngạch|sản lượng|diện tích)\s+"
+                        r"(?:[^\W\d]+\s+){0,5}?(?:tăng|giảm|đạt|chiếm)\b", re.I)
+_GOAL = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|(?<!\w)đến năm \d{4}|(?<!\w)tiếp tục duy trì", re.I)
 _HEADING_MAX = 200
 
 
@@ -203,18 +205,21 @@ def judge_tasks(doc) -> list:
             for task in doc.tasks]
 
 
+def _target_reason(target, mode: str, kind: str, context: _Context) -> Optional[str]:
+    if mode in ("none", "articles"):
+        return "kind: " + kind
+    if _PAST_RESULT.search(target.text) and not _GOAL.search(target.text):
+        return "past result"
+    if _STATISTIC.search(target.text) and not any(_GOAL.search(line) for line in
+                                                   [target.text] + context.lines(target.span.start)):
+        return "statistic"
+    return None
+
+
 def judge_targets(doc) -> list:
     """(target, reason): a percentage is a goal only in a document or section that sets goals."""
     found = doc.document
     kind = (found.kind if found else None) or ""
     mode = kinds.work_mode(kind, found.kind_evidence if found else [])
-    judged = []
-    for target in doc.targets:
-        if mode in ("none", "articles"):
-            reason = "kind: " + kind
-        elif mode == "quoted" and _PAST_RESULT.search(target.text):
-            reason = "past result"
-        else:
-            reason = None
-        judged.append((target, reason))
-    return judged
+    context = _Context(doc.blocks)
+    return [(target, _target_reason(target, mode, kind, context)) for target in doc.targets]

@@ -87,3 +87,16 @@ def test_lead_in_naming_no_addressee_is_dropped_its_duty_kept():
                      "- Xây dựng nền tảng số dùng chung của tỉnh.\n")
     assert [t.text for t in found] == ["Xây dựng nền tảng số dùng chung của tỉnh."]
     assert found[0].lead_agencies == ["Sở Thông tin và Truyền thông"]
+
+
+def test_a_statistic_outside_the_goals_is_not_a_target():
+    found = run("I. SỰ CẦN THIẾT\n\nNhững năm gần đây, dân số đô thị của tỉnh tăng 4,5% mỗi năm, gây áp lực lớn lên "
+                "hạ tầng giao thông.\n\nII. MỤC TIÊU\n\nPhấn đấu đến năm 2027, 100% tuyến phố chính có hệ thống "
+                "chiếu sáng thông minh.\n").targets
+    assert [t.value for t in found] == [100]
+
+
+def test_growth_goals_in_the_goals_section_stay_targets():
+    found = run("II. MỤC TIÊU\n\nTốc độ tăng trưởng tổng sản phẩm trên địa bàn tăng 8% mỗi năm; dân số đô thị đạt 45%.\n"
+                ).targets
+    assert [t.value for t in found] == [8, 45]
