@@ -56,6 +56,7 @@ _ARTICLE = re.compile(r"^Điều \d+\.", re.M)
 _LAW_SCOPE = re.compile(r"Phạm vi điều chỉnh|Đối tượng áp dụng|Giải thích từ ngữ")
 _WORK_LAYOUT = re.compile(r"^\s*Kính gửi\s*:|^\s*Nơi nhận\s*:|MỤC ĐÍCH,? YÊU CẦU|TỔ CHỨC THỰC HIỆN|NHIỆM VỤ,? GIẢI PHÁP|"
                           r"^\s*(?:KT|TM|TL)\.\s+[A-ZĐ]|Cơ quan chủ trì|Đơn vị chủ trì|Thời gian hoàn thành", re.M)
+_EXCERPT = re.compile(r"^(?:Theo (?:đó|Nghị định|Quyết định|Thông tư|Luật|Nghị quyết)\b|Cụ thể,)")  # an article's body
 _LAW_WORDS = re.compile(r"(?:Nghị định|Thông tư|Luật|Hiến pháp|Điều lệ|Pháp lệnh|Quy chế|Quy định) này quy định|"
                         r"^ĐIỀU LỆ$|(?:Điều \d+|khoản \d+) (?:Hiến pháp|Luật|Nghị định|Thông tư)|"
                         r"^Theo (?:Nghị định|Thông tư|Luật)\b", re.M)
@@ -106,10 +107,10 @@ def _page_kind(text: str, head: str, raw: str, evidence: list):
     if title.endswith("?") or _QA.search(head):
         evidence.append("question title" if title.endswith("?") else "Q&A layout")
         return "qa"
-    if _NEWS.search(head):
+    if _NEWS.search(head) or _EXCERPT.match(title):
         evidence.append("news lead")
         return "news"
-    if _markdown_title(raw) and not _official_header(head):
+    if _markdown_title(raw) and not _official_header(head) and not _WORK_LAYOUT.search(text):
         evidence.append("web page title")
         return "news"
     return None
@@ -154,8 +155,8 @@ def _document_kind(doc_type: str, number: str, text: str, evidence: list) -> str
     if law or (len(_ARTICLE.findall(text)) >= 5 and _LAW_SCOPE.search(text)):
         evidence.append("law wording: " + (law.group(0).strip() if law else "articles with scope"))
         return "law"
-    evidence.append("no header, type word or work layout")
-    return "reference"
+    evidence.append("no header or type word: read as a plan")  # a fragment of a plan, a letter, ...
+    return "plan"
 
 
 def classify(doc) -> Kind:
@@ -168,7 +169,7 @@ def classify(doc) -> Kind:
     number = (found.number if found else None) or ""
     title = (found.title if found else None) or ""
     evidence = []
-    if _procedure(text, title + " " + head[:600], evidence):
+    if _procedure(text, title + "\n" + "\n".join(_lines(head, 4)), evidence):
         return Kind("procedure", evidence)
     whole = _FULL_TEXT.match(_lines(head, 1)[0] if head.strip() else "")
     if whole:  # "Toàn văn Kết luận 155-KL/TW ...": the page is the document itself
