@@ -3,6 +3,7 @@
 Each task is read with its block context (the enclosing items and the nearest
 heading line above it) and the document's kind (extractors.kinds). A task that
 is not a duty gets a reason:
+  no addressee  no lead that is a name (a form's "x" or "01" cell, the task's own text)
   question   a Q&A heading ("... có được cấp phép không?")
   caption    an image caption ("(Hình từ Internet)", "Ảnh: ...")
   form       a form template (dotted blanks, "(Ký, ghi rõ họ tên)", "Mẫu số 02", "Kính gửi:", first person)
@@ -11,7 +12,8 @@ is not a duty gets a reason:
   mandate    powers and competences: "có nhiệm vụ, quyền hạn sau đây", "có thẩm quyền",
              "Chủ tịch UBND cấp tỉnh quyết định ..."
   definition "X là ...", "X bao gồm ..." with no role word
-  council    composition and operating rules of a council or steering board
+  council    composition, operating rules, appointments and staffing of a council, board or office
+  formula    the notification and courtesy formulas ("UBND tỉnh thông báo ...", "trân trọng cảm ơn")
   condition  eligibility conditions ("đáp ứng các điều kiện sau")
   object     an item of a list of objects under a lead-in ("Hồ sơ gồm: - Giấy đề nghị ...")
   lead-in    a lead-in ending in ":" that names no addressee of its own
@@ -56,7 +58,10 @@ _MANDATE = re.compile(r"(?<!\w)có (?:các |những )?(?:chức năng,? )?(?:nhi
 _COMPETENCE = re.compile(r"^\s*(?:quyết định|được quyền|được phép|có thẩm quyền|xem xét,? quyết định|phê duyệt)\b",
                          re.I)
 # "Hội đồng thẩm định là tổ chức ...", "Hồ sơ bao gồm ...": a noun subject of a few words, then "là" / "bao gồm"
-_DEFINITION = re.compile(r"^(?:Theo [^,]{1,40},\s*)?(?:[^\W\d]+\s){1,7}?(?:là|bao gồm|gồm có|gồm)\s", re.I)
+# the notification and courtesy formulas: "UBND tỉnh thông báo ...", "trân trọng cảm ơn"
+_FORMULA = re.compile(r"^[\s,]*(?:thông báo|trân trọng|xin|kính báo|cảm ơn)\b", re.I)
+_THANKS = re.compile(r"trân trọng cảm ơn|xin cảm ơn", re.I)
+_DEFINITION = re.compile(r"^(?:Theo [^,]{1,40},\s*)?(?:(?:[^\W\d]+|-)\s){1,9}?(?:là|bao gồm|gồm có|gồm)\s", re.I)
 _VERB_OPENING = re.compile(r"^(?:Xây dựng|Triển khai|Tổ chức|Thực hiện|Hoàn thiện|Phát triển|Nâng cao|Tăng cường|"
                            r"Đẩy mạnh|Rà soát|Tiếp tục|Bảo đảm|Đảm bảo|Hỗ trợ|Thành lập|Kiện toàn|Đầu tư)\b")
 _CONCEPT = re.compile(r"\slà\s+(?:một|những|các|việc|hoạt động|quá trình|tổ chức|cơ quan|văn bản|người|đơn vị|"
@@ -66,9 +71,11 @@ _COUNCIL = re.compile(r"^(?:Thành phần|Thành viên|Cơ cấu|Hội đồng|B
                       r"Chủ tịch Hội đồng|Trưởng ban|Phó Trưởng ban|Ủy viên)\b.{0,120}?\b(?:gồm|bao gồm|là|làm việc|"
                       r"họp|hoạt động theo|có tư cách|do .{0,40} làm)\b|làm việc theo (?:chế độ|nguyên tắc)|"
                       r"họp định kỳ|quyết định theo đa số|biểu quyết|có tư cách pháp nhân|con dấu và tài khoản|"
-                      r"được tổ chức (?:bình quân|thành|gồm|theo mô hình)", re.I | re.S)
+                      r"được tổ chức (?:bình quân|thành|gồm|theo mô hình)|^Biên chế\b|"
+                      r"(?<!\w)do .{1,60}? (?:bổ nhiệm|miễn nhiệm|quyết định thành lập)\b", re.I | re.S)
 _CONDITION = re.compile(r"(?:đáp ứng|có đủ|phải có(?: đủ)?)\s+(?:các\s+)?điều kiện|điều kiện sau|"
-                        r"(?<!\w)được\s+(?:xét|hưởng|cấp|công nhận|miễn|giảm)\b.{0,80}?\b(?:khi|nếu)\b", re.I)
+                        r"(?<!\w)được\s+(?:xét|hưởng|cấp|công nhận|miễn|giảm)\b.{0,80}?\b(?:khi|nếu)\b|"
+                        r"(?:có|thuộc) một trong (?:các|những)\b.{0,160}?\bthì\b", re.I)
 _LIST_LEAD = re.compile(r"\b(?:gồm|bao gồm|gồm có|gồm các|như sau|sau đây)\s*:\s*$", re.I)
 _OBJECT = re.compile(r"^(?:Giấy|Bản(?: sao| chính)?|Tờ khai|Đơn|Văn bản|Danh sách|Hồ sơ|Sơ đồ|Chứng chỉ|Chứng nhận|"
                      r"Phiếu|Biên bản|Ảnh|Bảng|Các giấy tờ|Giấy tờ|Thẻ|Sổ)\b")
@@ -78,6 +85,8 @@ _PAST_RESULT = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:[^\W\d]+\s+){0,4}?(?:đ�
 _STATISTIC = re.compile(r"(?<!\w)(?:dân số|GDP|GRDP|tổng sản phẩm|kim ngạch|sản lượng|diện tích)\s+"
                         r"(?:[^\W\d]+\s+){0,5}?(?:tăng|giảm|đạt|chiếm)\b", re.I)
 _GOAL = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|(?<!\w)đến năm \d{4}|(?<!\w)tiếp tục duy trì", re.I)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_NOT_AGENCY = re.compile(r"^(?:các |những )?(?:trường hợp|nội dung|vấn đề)\b", re.I)
 _HEADING_MAX = 200
 
 
@@ -107,6 +116,12 @@ def _past(task, year: Optional[int]) -> bool:
     return bool(_PAST_VERB.match(head.lstrip(" ,")) or _APPROVED.search(task.text[:200]) and not _role(task.text))
 
 
+def _is_name(name: str, text: str) -> bool:
+    """An agency name, not a cell value ("x", "01", "Quý IV") nor the task's own text."""
+    return len(_WORD.findall(name or "")) >= 2 and name.strip() != text.strip() and bool(_WORD.search(text)) \
+        and not _NOT_AGENCY.match(name)
+
+
 def _is_definition(text: str) -> bool:
     m = _DEFINITION.search(text)
     return bool(m and _CONCEPT.search(m.group(0) + text[m.end():m.end() + 20])) and not _VERB_OPENING.match(text) \
@@ -123,6 +138,7 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
     text = task.text.strip()
     near = context[0] if context else ""
     checks = [
+        ("no addressee", not any(_is_name(name, text) for name in task.lead_agencies)),
         ("question", _QUESTION.search(text)),
         ("caption", _CAPTION.search(text)),
         ("form", _FORM.search(text) or any(_BLANKS.search(c) for c in context[:1])),
@@ -130,6 +146,7 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
         ("past", _past(task, year)),
         ("mandate", _MANDATE.search(text[:160]) or any(_MANDATE.search(c) for c in context[:2])),
         ("mandate", _COMPETENCE.match(_after_lead(task)) if _after_lead(task) else None),
+        ("formula", _FORMULA.match(_after_lead(task)) or _THANKS.search(text)),
         ("definition", _is_definition(text)),
         ("council", _COUNCIL.search(text)),
         ("condition", _CONDITION.search(text) or any(_CONDITION.search(c) for c in context[:1])),

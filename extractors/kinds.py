@@ -50,8 +50,10 @@ _PROCEDURE = re.compile(r"Trình tự thực hiện|Cách thức thực hiện|T
                         r"Thời hạn giải quyết|Cơ quan (?:giải quyết|thực hiện) (?:TTHC|thủ tục)|"
                         r"Đối tượng thực hiện (?:TTHC|thủ tục)|Căn cứ pháp lý(?: của (?:TTHC|thủ tục))?:|"
                         r"Lệ phí|Kết quả thực hiện (?:TTHC|thủ tục)|Yêu cầu, điều kiện")
-_ANNOUNCES_PROCEDURES = re.compile(r"công bố\b.{0,80}thủ tục hành chính|thủ tục hành chính.{0,40}(?:mới ban hành|"
-                                   r"được sửa đổi|bị bãi bỏ)", re.I | re.S)
+_ANNOUNCES_PROCEDURES = re.compile(r"công bố\b.{0,80}thủ tục hành|thủ tục hành chính.{0,40}(?:mới ban hành|"
+                                   r"được sửa đổi|bị bãi bỏ)|quy trình nội bộ.{0,40}thủ tục hành", re.I | re.S)
+# a decision that issues rules (Quy chế, Quy định, Điều lệ): its articles are rules, not duties
+_ISSUES_RULES = re.compile(r"^(?:Về việc\s+)?(?:ban hành\s+)?(?:Quy chế|Quy định|Điều lệ)\b", re.I)
 _ARTICLE = re.compile(r"^Điều \d+\.", re.M)
 _LAW_SCOPE = re.compile(r"Phạm vi điều chỉnh|Đối tượng áp dụng|Giải thích từ ngữ")
 _WORK_LAYOUT = re.compile(r"^\s*Kính gửi\s*:|^\s*Nơi nhận\s*:|MỤC ĐÍCH,? YÊU CẦU|TỔ CHỨC THỰC HIỆN|NHIỆM VỤ,? GIẢI PHÁP|"
@@ -140,9 +142,12 @@ def _procedure(text: str, title: str, evidence: list) -> bool:
     return False
 
 
-def _document_kind(doc_type: str, number: str, text: str, evidence: list) -> str:
-    if number and _LAW_NUMBER.match(number):
+def _document_kind(doc_type: str, number: str, title: str, text: str, evidence: list) -> str:
+    if number and (_LAW_NUMBER.match(number) or "/VBHN-" in number):
         evidence.append("normative number " + number)
+        return "law"
+    if doc_type in ("Quyết định", "Quy định", "Quy chế") and _ISSUES_RULES.match(title):
+        evidence.append("issues rules: " + title[:40])
         return "law"
     if doc_type in _BY_TYPE:
         evidence.append("type word " + doc_type)
@@ -174,7 +179,7 @@ def classify(doc) -> Kind:
     whole = _FULL_TEXT.match(_lines(head, 1)[0] if head.strip() else "")
     if whole:  # "Toàn văn Kết luận 155-KL/TW ...": the page is the document itself
         evidence.append("full text of " + whole.group(1))
-        return Kind(_document_kind(_type_word(whole.group(1)), number, text, evidence), evidence)
+        return Kind(_document_kind(_type_word(whole.group(1)), number, "", text, evidence), evidence)
     page = _page_kind(text, head, raw, evidence)
     if page == "reference":
         return Kind(page, evidence)
@@ -182,7 +187,7 @@ def classify(doc) -> Kind:
         if _reports_work(head, number, page == "qa"):
             evidence.append("reports " + (doc_type or "a document") + (" " + number if number else ""))
         return Kind(page, evidence)
-    return Kind(_document_kind(doc_type, number, text, evidence), evidence)
+    return Kind(_document_kind(doc_type, number, title, text, evidence), evidence)
 
 
 def work_mode(kind: str, evidence: list) -> str:
