@@ -38,7 +38,7 @@ _FORM = re.compile(r"\.{5,}|…{2,}|_{5,}|\(\s*[Kk]ý,? (?:ghi rõ )?họ tên|^
                    r"\((?:tên|họ và tên) (?:tổ chức|cơ quan|cá nhân|đơn vị|doanh nghiệp)\)|(?<!\w)(?:chúng )?tôi(?!\w)")
 _STEP = re.compile(r"^Bước\s+\d|(?<!\w)Bước\s+\d+\s*[:.|]|(?<!\w)hồ sơ (?:bao )?gồm(?: có)?\s*:|"
                    r"(?<!\w)(?:tiếp nhận|thẩm định|thẩm tra) hồ sơ (?:trực tiếp|qua|của|đề nghị)|"
-                   r"^Trường hợp hồ sơ|(?<!\w)trả kết quả (?:giải quyết|cho)", re.I)
+                   r"^Trường hợp hồ sơ|(?<!\w)trả kết quả (?:giải quyết|cho)|^Thủ tục\s", re.I)
 # a field label of a thủ tục hành chính, opening the line: "Cơ quan giải quyết TTHC:", "Trình tự thực hiện"
 _PROCEDURE_LABEL = re.compile(r"^(?:Trình tự thực hiện|Cách thức thực hiện|Thành phần(?:, số lượng)? hồ sơ|"
                               r"Cơ quan (?:giải quyết|thực hiện|có thẩm quyền quyết định)|Căn cứ pháp lý|"
@@ -47,14 +47,14 @@ _PROCEDURE_LABEL = re.compile(r"^(?:Trình tự thực hiện|Cách thức thự
                               r"(?:\s+(?:TTHC|thủ tục hành chính|thủ tục))?\s*(?::|$)", re.I)
 _NARRATIVE_YEAR = re.compile(r"^(?:Vào |Từ |Trong |Cuối |Đầu |Giữa )?(?:năm|tháng \d{1,2}(?:/| năm )|ngày \d{1,2}"
                              r"(?:/\d{1,2}/| tháng \d{1,2} năm ))\s*(1[89]\d\d|20\d\d)", re.I)
-_PAST_VERB = re.compile(r"(?<!\w)(?:đã|vừa|từng)\s+(?!được giao\b(?! chủ trì))", re.I)
+_PAST_VERB = re.compile(r"(?<!\w)(?:đã|vừa|từng|đang)\s+(?!được giao\b(?! chủ trì))", re.I)
 _APPROVED = re.compile(r"(?<!\w)được\s+(?:[^\W\d]+\s+){0,5}?(?:phê chuẩn|bầu|bổ nhiệm|thông qua|trao tặng|"
                        r"tặng thưởng|phong tặng|thành lập)(?!\w)", re.I)
 # "có các nhiệm vụ, quyền hạn sau đây", "có thẩm quyền", "có quyền": not "trình cấp có thẩm quyền",
 # not "theo chức năng, nhiệm vụ, quyền hạn được giao"
 _MANDATE = re.compile(r"(?<!\w)có (?:các |những )?(?:chức năng,? )?(?:nhiệm vụ,? )?quyền hạn(?! được giao)|"
                       r"(?<!cấp )(?<!quan )(?<!\w)có thẩm quyền(?! (?:ban hành|phê duyệt|quyết định)\b)|"
-                      r"(?<!\w)có (?:các |những )?quyền(?! lợi)(?=\s*(?:sau|như sau|:|\s\w))", re.I)
+                      r"(?<!\w)có (?:các |những )?quyền(?! lợi)(?=\s*(?:sau|như sau|:|\s\w))|(?<!\w)(?:được ủy quyền|ủy quyền cho)\b", re.I)
 _COMPETENCE = re.compile(r"^\s*(?:quyết định|được quyền|được phép|có thẩm quyền|xem xét,? quyết định|phê duyệt)\b",
                          re.I)
 # "Hội đồng thẩm định là tổ chức ...", "Hồ sơ bao gồm ...": a noun subject of a few words, then "là" / "bao gồm"
@@ -72,7 +72,8 @@ _COUNCIL = re.compile(r"^(?:Thành phần|Thành viên|Cơ cấu|Hội đồng|B
                       r"họp|hoạt động theo|có tư cách|do .{0,40} làm)\b|làm việc theo (?:chế độ|nguyên tắc)|"
                       r"họp định kỳ|quyết định theo đa số|biểu quyết|có tư cách pháp nhân|con dấu và tài khoản|"
                       r"được tổ chức (?:bình quân|thành|gồm|theo mô hình)|^Biên chế\b|"
-                      r"(?<!\w)do .{1,60}? (?:bổ nhiệm|miễn nhiệm|quyết định thành lập)\b", re.I | re.S)
+                      r"(?<!\w)do .{1,60}? (?:bổ nhiệm|miễn nhiệm|quyết định thành lập)\b|"
+                      r"(?<!\w)có \d+ (?:phòng|ban|đơn vị|tổ|bộ phận|vụ)\b", re.I | re.S)
 _CONDITION = re.compile(r"(?:đáp ứng|có đủ|phải có(?: đủ)?)\s+(?:các\s+)?điều kiện|điều kiện sau|"
                         r"(?<!\w)được\s+(?:xét|hưởng|cấp|công nhận|miễn|giảm)\b.{0,80}?\b(?:khi|nếu)\b|"
                         r"(?:có|thuộc) một trong (?:các|những)\b.{0,160}?\bthì\b", re.I)

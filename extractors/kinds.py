@@ -28,7 +28,7 @@ _HEAD_CHARS = 3000  # the header, the title and the lead paragraphs
 # type word (loại văn bản) -> kind
 _BY_TYPE = {
     "Kế hoạch": "plan", "Chương trình": "plan", "Đề án": "plan", "Hướng dẫn": "plan",
-    "Quyết định": "decision", "Quy định": "decision", "Quy chế": "decision",
+    "Quyết định": "decision", "Quy định": "law", "Quy chế": "law", "Điều lệ": "law",
     "Chỉ thị": "directive", "Công điện": "directive",
     "Công văn": "official_letter", "Công thư": "official_letter",
     "Thông báo": "conclusion_notice", "Kết luận": "conclusion_notice",
@@ -42,6 +42,8 @@ _LAW_NUMBER = re.compile(r"^\d+[\w.]*/(?:19|20)\d\d/")  # "56/2025/QĐ-UBND": a 
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập - Tự do - Hạnh phúc")
 _WIKI = re.compile(r"Bài viết này cần|Bài này không có nguồn|Bước tới nội dung|Trình đơn chính|sửa mã nguồn|"
                    r"\(Đổi hướng từ|^Giao diện$|Bách khoa toàn thư mở|Wikipedia|^Tham khảo$|^Liên kết ngoài$", re.M)
+_CITATION = re.compile(r"(?<=[\w.,)\]])\[\d{1,3}\]")  # "... năm 1946.[20]": an encyclopedia's reference marks
+_MIN_CITATIONS = 5
 _INFOBOX = re.compile(r"^\|[^|\n]{1,40}\|[^|\n]+\|\s*$", re.M)  # "| Thành lập | 1 tháng 10 năm 1942 |"
 _QA = re.compile(r"Xin hỏi|Chuyên viên pháp lý|Tham vấn bởi Luật sư|Ban biên tập xin trả lời|^Nội dung chính$", re.M)
 _NEWS = re.compile(r"^(?:\(\w+(?:\.\w+)*\)\s*[-–]|(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay)\s+(?:nay\s+)?\(?\d{1,2}/\d{1,2}|"
@@ -103,7 +105,9 @@ def _official_header(head: str) -> bool:
 def _page_kind(text: str, head: str, raw: str, evidence: list):
     """Web layouts: encyclopedia page, Q&A article, news article; None for a document's own text."""
     title = _lines(head, 1)[0] if head.strip() else ""
-    if _WIKI.search(text[:20000]) or (_markdown_title(raw) and len(_INFOBOX.findall(head)) >= 3):
+    cited = len(_CITATION.findall(text)) >= _MIN_CITATIONS and not _official_header(head) \
+        and not _WORK_LAYOUT.search(text)
+    if _WIKI.search(text[:20000]) or cited or (_markdown_title(raw) and len(_INFOBOX.findall(head)) >= 3):
         evidence.append("encyclopedia layout")
         return "reference"
     if title.endswith("?") or _QA.search(head):

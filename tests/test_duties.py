@@ -100,3 +100,16 @@ def test_growth_goals_in_the_goals_section_stay_targets():
     found = run("II. MỤC TIÊU\n\nTốc độ tăng trưởng tổng sản phẩm trên địa bàn tăng 8% mỗi năm; dân số đô thị đạt 45%.\n"
                 ).targets
     assert [t.value for t in found] == [8, 45]
+
+
+def test_progress_report_is_not_a_duty():
+    assert tasks_of("Sở Công Thương đang phối hợp với Công an tỉnh kiểm tra 40 cửa hàng kinh doanh xăng dầu.\n") == []
+
+
+def test_units_of_an_office_are_not_duties():
+    assert tasks_of("Văn phòng Sở Nội vụ có 03 phòng chuyên môn và 01 bộ phận một cửa.\n") == []
+
+
+def test_delegation_rule_is_not_a_duty():
+    assert tasks_of("Chủ tịch Ủy ban nhân dân tỉnh ủy quyền cho Giám đốc Sở Xây dựng phê duyệt thiết kế cơ sở các "
+                    "công trình cấp III.\n") == []

@@ -187,3 +187,23 @@ def test_plan_without_a_header_is_still_a_plan():
     doc = run(text, "kh.txt")
     assert doc.document.kind == "plan"
     assert [t.lead_agencies for t in doc.tasks] == [["Sở Khoa học và Công nghệ"]]
+
+
+def test_encyclopedia_text_with_reference_marks_gives_nothing():
+    text = ("Sau năm 1954, Bộ Giao thông và Công chính chủ trì khôi phục tuyến đường sắt Hà Nội - Lạng Sơn.[3] "
+            "Đến năm 1956, tuyến đường được thông xe.[4]\n\n"
+            "Tổng cục Đường sắt phối hợp với các công trường tuyển thêm 20.000 công nhân.[5][6]\n\n"
+            "Năm 1958, Bộ Giao thông và Công chính tiếp tục chủ trì làm tuyến Hà Nội - Lào Cai.[7]\n")
+    doc = run(text, "article.txt")
+    assert doc.document.kind == "reference"
+    assert doc.tasks == []
+
+
+def test_a_regulation_is_read_as_a_law():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "QUY ĐỊNH\nPhân cấp quản lý công trình thủy lợi trên địa bàn tỉnh\n\n"
+            "Điều 5. Trách nhiệm của Sở Nông nghiệp và Môi trường\n\n"
+            "Sở Nông nghiệp và Môi trường chủ trì quản lý các hồ chứa có dung tích từ 3 triệu m3 trở lên.\n")
+    doc = run(text, "quy-dinh.txt")
+    assert doc.document.kind == "law"
+    assert doc.tasks == []  # a rule with no time is not an assignment
