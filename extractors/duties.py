@@ -17,6 +17,9 @@ is not a duty gets a reason:
   condition  eligibility conditions ("đáp ứng các điều kiện sau")
   object     an item of a list of objects under a lead-in ("Hồ sơ gồm: - Giấy đề nghị ...")
   lead-in    a lead-in ending in ":" that names no addressee of its own
+  field      a field of a task block on its own ("Thời hạn: ...", "Kinh phí thực hiện: ...")
+  heading    an agency heading alone ("Cục Tài chính và Quản lý đầu tư")
+  formula    also reported speech ("X cho biết ...")
 Documents that assign no work keep nothing (work_mode "none"); laws and
 procedure announcements keep only assignment articles: a named agency, a role
 word and a time; articles quote duties only where their own sentence names
@@ -55,16 +58,20 @@ _APPROVED = re.compile(r"(?<!\w)được\s+(?:[^\W\d]+\s+){0,5}?(?:phê chuẩn|
 _MANDATE = re.compile(r"(?<!\w)có (?:các |những )?(?:chức năng,? )?(?:nhiệm vụ,? )?quyền hạn(?! được giao)|"
                       r"(?<!cấp )(?<!quan )(?<!\w)có thẩm quyền(?! (?:ban hành|phê duyệt|quyết định)\b)|"
                       r"(?<!\w)có (?:các |những )?quyền(?! lợi)(?=\s*(?:sau|như sau|:|\s\w))|(?<!\w)(?:được ủy quyền|ủy quyền cho)\b", re.I)
-_COMPETENCE = re.compile(r"^\s*(?:quyết định|được quyền|được phép|có thẩm quyền|xem xét,? quyết định|phê duyệt)\b",
-                         re.I)
+_COMPETENCE = re.compile(r"^\s*(?:quyết định|được quyền|được phép|có thẩm quyền|xem xét,? quyết định|phê duyệt|"
+                         r"phê chuẩn|quyết nghị)\b", re.I)
 # "Hội đồng thẩm định là tổ chức ...", "Hồ sơ bao gồm ...": a noun subject of a few words, then "là" / "bao gồm"
 # the notification and courtesy formulas: "UBND tỉnh thông báo ...", "trân trọng cảm ơn"
-_FORMULA = re.compile(r"^[\s,]*(?:thông báo|trân trọng|xin|kính báo|cảm ơn)\b", re.I)
+_FORMULA = re.compile(r"^[\s,]*(?:thông báo|trân trọng|xin|kính báo|cảm ơn|cho biết|phát biểu|nhấn mạnh|khẳng định|"
+                      r"chia sẻ)\b", re.I)
+_SPEECH = re.compile(r"^[^,.;:]{3,90}?\s(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ)\b", re.I)  # "X cho biết"
+_APPROVES = re.compile(r"^[^,.;:]{3,90}?\s(?:phê chuẩn|quyết nghị)\b", re.I)  # a council's own act
 _THANKS = re.compile(r"trân trọng cảm ơn|xin cảm ơn", re.I)
 _DEFINITION = re.compile(r"^(?:Theo [^,]{1,40},\s*)?(?:(?:[^\W\d]+|-)\s){1,9}?(?:là|bao gồm|gồm có|gồm)\s", re.I)
 _VERB_OPENING = re.compile(r"^(?:Xây dựng|Triển khai|Tổ chức|Thực hiện|Hoàn thiện|Phát triển|Nâng cao|Tăng cường|"
                            r"Đẩy mạnh|Rà soát|Tiếp tục|Bảo đảm|Đảm bảo|Hỗ trợ|Thành lập|Kiện toàn|Đầu tư)\b")
-_CONCEPT = re.compile(r"\slà\s+(?:một|những|các|việc|hoạt động|quá trình|tổ chức|cơ quan|văn bản|người|đơn vị|"
+_CONCEPT = re.compile(r"\slà\s+(?:một|những|các|việc|hoạt động|quá trình|tổ chức|cơ quan|văn bản|người|đơn vị|bộ phận|"
+                      r"thành viên|cơ sở|kênh|trung tâm|"
                       r"hình thức|loại|khoản|số tiền|giấy|tài liệu|biện pháp|phương thức|nơi|thời gian|thời điểm)\b"
                       r"|\s(?:bao gồm|gồm có|gồm)\s", re.I)
 _COUNCIL = re.compile(r"^(?:Thành phần|Thành viên|Cơ cấu|Hội đồng|Ban Chỉ đạo|Tổ công tác|Ban chỉ đạo|Tổ giúp việc|"
@@ -80,6 +87,7 @@ _CONDITION = re.compile(r"(?:đáp ứng|có đủ|phải có(?: đủ)?)\s+(?:c
 _LIST_LEAD = re.compile(r"\b(?:gồm|bao gồm|gồm có|gồm các|như sau|sau đây)\s*:\s*$", re.I)
 _OBJECT = re.compile(r"^(?:Giấy|Bản(?: sao| chính)?|Tờ khai|Đơn|Văn bản|Danh sách|Hồ sơ|Sơ đồ|Chứng chỉ|Chứng nhận|"
                      r"Phiếu|Biên bản|Ảnh|Bảng|Các giấy tờ|Giấy tờ|Thẻ|Sổ)\b")
+_FIELD = re.compile(r"^(?:Thời hạn|Thời gian (?:hoàn thành|thực hiện)|Nguồn kinh phí|Kinh phí thực hiện)\b", re.I)
 _LEAD_IN = re.compile(r"(?:như sau|sau đây|sau|gồm|bao gồm|gồm có|cụ thể|dưới đây)\s*:\s*\**\s*$", re.I)
 # a reported result: "đã đạt 85%", "tăng 5% so với cùng kỳ"; a statistic: "dân số tăng 5%", "GRDP tăng 7%"
 _PAST_RESULT = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:[^\W\d]+\s+){0,4}?(?:đạt|tăng|giảm|hoàn thành)|so với cùng kỳ", re.I)
@@ -123,6 +131,13 @@ def _is_name(name: str, text: str) -> bool:
         and not _NOT_AGENCY.match(name)
 
 
+def _only_a_name(task) -> bool:
+    """The text is an agency name and at most two more words: a heading, not a duty."""
+    text = task.text.strip().lower()
+    return any(name and text.startswith(name.lower()) and len(_WORD.findall(text[len(name):])) < 3
+               for name in task.lead_agencies)
+
+
 def _is_definition(text: str) -> bool:
     m = _DEFINITION.search(text)
     return bool(m and _CONCEPT.search(m.group(0) + text[m.end():m.end() + 20])) and not _VERB_OPENING.match(text) \
@@ -147,12 +162,15 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
         ("past", _past(task, year)),
         ("mandate", _MANDATE.search(text[:160]) or any(_MANDATE.search(c) for c in context[:2])),
         ("mandate", _COMPETENCE.match(_after_lead(task)) if _after_lead(task) else None),
-        ("formula", _FORMULA.match(_after_lead(task)) or _THANKS.search(text)),
+        ("formula", _FORMULA.match(_after_lead(task)) or _THANKS.search(text) or _SPEECH.match(text)),
+        ("mandate", _APPROVES.match(text)),
         ("definition", _is_definition(text)),
         ("council", _COUNCIL.search(text)),
         ("condition", _CONDITION.search(text) or any(_CONDITION.search(c) for c in context[:1])),
         ("object", _OBJECT.match(text) and _LIST_LEAD.search(near) and not _ASSIGNING.search(near)),
         ("lead-in", _LEAD_IN.search(text) and not _names_lead(task) and not _role(text)),
+        ("field", _FIELD.match(text)),
+        ("heading", task.evidence != "table" and _only_a_name(task)),
     ]
     return next((name for name, hit in checks if hit), None)
 

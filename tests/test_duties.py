@@ -113,3 +113,19 @@ def test_units_of_an_office_are_not_duties():
 def test_delegation_rule_is_not_a_duty():
     assert tasks_of("Chủ tịch Ủy ban nhân dân tỉnh ủy quyền cho Giám đốc Sở Xây dựng phê duyệt thiết kế cơ sở các "
                     "công trình cấp III.\n") == []
+
+
+def test_reported_speech_is_not_a_duty():
+    assert tasks_of("Sở Kế hoạch và Đầu tư cho biết tổng vốn đầu tư công năm nay tập trung cho 12 dự án trọng điểm.\n"
+                    ) == []
+
+
+def test_approval_by_a_standing_committee_is_not_a_duty():
+    assert tasks_of("Ủy ban Thường vụ Quốc hội phê chuẩn việc bổ nhiệm Phó Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng "
+                    "theo đề nghị của Thủ tướng Chính phủ.\n") == []
+    assert tasks_of("Hội đồng nhân dân tỉnh quyết nghị thông qua danh mục 35 dự án thu hồi đất năm 2026.\n") == []
+
+
+def test_a_deadline_field_alone_is_not_a_duty():
+    assert tasks_of("II. NHIỆM VỤ\n\n1. Sở Xây dựng\n\n- Thời hạn chậm nhất 10 ngày làm việc kể từ ngày nhận "
+                    "được văn bản.\n") == []
