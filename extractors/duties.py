@@ -57,23 +57,26 @@ _APPROVED = re.compile(r"(?<!\w)được\s+(?:[^\W\d]+\s+){0,5}?(?:phê chuẩn|
 # not "theo chức năng, nhiệm vụ, quyền hạn được giao"
 _MANDATE = re.compile(r"(?<!\w)có (?:các |những )?(?:chức năng,? )?(?:nhiệm vụ,? )?quyền hạn(?! được giao)|"
                       r"(?<!cấp )(?<!quan )(?<!\w)có thẩm quyền(?! (?:ban hành|phê duyệt|quyết định)\b)|"
-                      r"(?<!\w)có (?:các |những )?quyền(?! lợi)(?=\s*(?:sau|như sau|:|\s\w))|(?<!\w)(?:được ủy quyền|ủy quyền cho)\b", re.I)
+                      r"(?<!\w)có (?:các |những )?quyền(?! lợi)(?=\s*(?:sau|như sau|:|\s\w))|"
+                      r"(?<!\w)(?:được ủy quyền|ủy quyền cho)\b", re.I)
 _COMPETENCE = re.compile(r"^\s*(?:quyết định|được quyền|được phép|có thẩm quyền|xem xét,? quyết định|phê duyệt|"
                          r"phê chuẩn|quyết nghị)\b", re.I)
 # "Hội đồng thẩm định là tổ chức ...", "Hồ sơ bao gồm ...": a noun subject of a few words, then "là" / "bao gồm"
 # the notification and courtesy formulas: "UBND tỉnh thông báo ...", "trân trọng cảm ơn"
 _FORMULA = re.compile(r"^[\s,]*(?:thông báo|trân trọng|xin|kính báo|cảm ơn|cho biết|phát biểu|nhấn mạnh|khẳng định|"
                       r"chia sẻ)\b", re.I)
-_SPEECH = re.compile(r"^[^,.;:]{3,90}?\s(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ)\b", re.I)  # "X cho biết"
-_APPROVES = re.compile(r"^[^,.;:]{3,90}?\s(?:phê chuẩn|quyết nghị)\b", re.I)  # a council's own act
-_THANKS = re.compile(r"trân trọng cảm ơn|xin cảm ơn", re.I)
-_DEFINITION = re.compile(r"^(?:Theo [^,]{1,40},\s*)?(?:(?:[^\W\d]+|-)\s){1,9}?(?:là|bao gồm|gồm có|gồm)\s", re.I)
+_INTRO = r"^(?:(?:Theo|Tại|Căn cứ) [^,]{3,80},\s*)?"  # "Theo Nghị quyết số 12/NQ-HĐND, ..."
+# "X cho biết ...": reported speech
+_SPEECH = re.compile(_INTRO + r"[^,.;:]{3,90}?\s(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ)\b", re.I)
+_APPROVES = re.compile(_INTRO + r"[^,.;:]{3,90}?\s(?:phê chuẩn|quyết nghị)\b", re.I)  # a council's own act
+_THANKS = re.compile(r"trân trọng cảm ơn|xin cảm ơn|cảm ơn sự (?:phối hợp|quan tâm|hợp tác)", re.I)
+_DEFINITION = re.compile(r"^(?:Theo [^,]{1,40},\s*)?(?:(?:[^\W\d]+|-)\s){1,9}?(?:là|bao gồm|gồm có|gồm)(?:\s|:)", re.I)
 _VERB_OPENING = re.compile(r"^(?:Xây dựng|Triển khai|Tổ chức|Thực hiện|Hoàn thiện|Phát triển|Nâng cao|Tăng cường|"
                            r"Đẩy mạnh|Rà soát|Tiếp tục|Bảo đảm|Đảm bảo|Hỗ trợ|Thành lập|Kiện toàn|Đầu tư)\b")
 _CONCEPT = re.compile(r"\slà\s+(?:một|những|các|việc|hoạt động|quá trình|tổ chức|cơ quan|văn bản|người|đơn vị|bộ phận|"
                       r"thành viên|cơ sở|kênh|trung tâm|"
                       r"hình thức|loại|khoản|số tiền|giấy|tài liệu|biện pháp|phương thức|nơi|thời gian|thời điểm)\b"
-                      r"|\s(?:bao gồm|gồm có|gồm)\s", re.I)
+                      r"|\s(?:bao gồm|gồm có|gồm)(?:\s|:)", re.I)
 _COUNCIL = re.compile(r"^(?:Thành phần|Thành viên|Cơ cấu|Hội đồng|Ban Chỉ đạo|Tổ công tác|Ban chỉ đạo|Tổ giúp việc|"
                       r"Chủ tịch Hội đồng|Trưởng ban|Phó Trưởng ban|Ủy viên)\b.{0,120}?\b(?:gồm|bao gồm|là|làm việc|"
                       r"họp|hoạt động theo|có tư cách|do .{0,40} làm)\b|làm việc theo (?:chế độ|nguyên tắc)|"
@@ -87,7 +90,8 @@ _CONDITION = re.compile(r"(?:đáp ứng|có đủ|phải có(?: đủ)?)\s+(?:c
 _LIST_LEAD = re.compile(r"\b(?:gồm|bao gồm|gồm có|gồm các|như sau|sau đây)\s*:\s*$", re.I)
 _OBJECT = re.compile(r"^(?:Giấy|Bản(?: sao| chính)?|Tờ khai|Đơn|Văn bản|Danh sách|Hồ sơ|Sơ đồ|Chứng chỉ|Chứng nhận|"
                      r"Phiếu|Biên bản|Ảnh|Bảng|Các giấy tờ|Giấy tờ|Thẻ|Sổ)\b")
-_FIELD = re.compile(r"^(?:Thời hạn|Thời gian (?:hoàn thành|thực hiện)|Nguồn kinh phí|Kinh phí thực hiện)\b", re.I)
+_FIELD = re.compile(r"^(?:Thời hạn|Thời gian (?:hoàn thành|thực hiện)|Nguồn kinh phí|Kinh phí thực hiện)\b|"
+                    r"^(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp)[^:]{0,40}:", re.I)
 _LEAD_IN = re.compile(r"(?:như sau|sau đây|sau|gồm|bao gồm|gồm có|cụ thể|dưới đây)\s*:\s*\**\s*$", re.I)
 # a reported result: "đã đạt 85%", "tăng 5% so với cùng kỳ"; a statistic: "dân số tăng 5%", "GRDP tăng 7%"
 _PAST_RESULT = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:[^\W\d]+\s+){0,4}?(?:đạt|tăng|giảm|hoàn thành)|so với cùng kỳ", re.I)
@@ -127,7 +131,8 @@ def _past(task, year: Optional[int]) -> bool:
 
 def _is_name(name: str, text: str) -> bool:
     """An agency name, not a cell value ("x", "01", "Quý IV") nor the task's own text."""
-    return len(_WORD.findall(name or "")) >= 2 and name.strip() != text.strip() and bool(_WORD.search(text)) \
+    bare = text.strip(" .;:")
+    return len(_WORD.findall(name or "")) >= 2 and name.strip(" .;:") != bare and bool(_WORD.search(text)) \
         and not _NOT_AGENCY.match(name)
 
 

@@ -58,7 +58,8 @@ _ANNOUNCES_PROCEDURES = re.compile(r"công bố\b.{0,80}thủ tục hành|thủ 
 _ISSUES_RULES = re.compile(r"^(?:Về việc\s+)?(?:ban hành\s+)?(?:Quy chế|Quy định|Điều lệ)\b", re.I)
 _ARTICLE = re.compile(r"^Điều \d+\.", re.M)
 _LAW_SCOPE = re.compile(r"Phạm vi điều chỉnh|Đối tượng áp dụng|Giải thích từ ngữ")
-_WORK_LAYOUT = re.compile(r"^\s*Kính gửi\s*:|^\s*Nơi nhận\s*:|MỤC ĐÍCH,? YÊU CẦU|TỔ CHỨC THỰC HIỆN|NHIỆM VỤ,? GIẢI PHÁP|"
+_WORK_LAYOUT = re.compile(r"^\s*Kính gửi\s*:|^\s*Nơi nhận\s*:|MỤC ĐÍCH,? YÊU CẦU|TỔ CHỨC THỰC HIỆN|"
+                          r"NHIỆM VỤ,? GIẢI PHÁP|"
                           r"^\s*(?:KT|TM|TL)\.\s+[A-ZĐ]|Cơ quan chủ trì|Đơn vị chủ trì|Thời gian hoàn thành", re.M)
 _EXCERPT = re.compile(r"^(?:Theo (?:đó|Nghị định|Quyết định|Thông tư|Luật|Nghị quyết)\b|Cụ thể,)")  # an article's body
 _LAW_WORDS = re.compile(r"(?:Nghị định|Thông tư|Luật|Hiến pháp|Điều lệ|Pháp lệnh|Quy chế|Quy định) này quy định|"

@@ -97,8 +97,8 @@ def test_a_statistic_outside_the_goals_is_not_a_target():
 
 
 def test_growth_goals_in_the_goals_section_stay_targets():
-    found = run("II. MỤC TIÊU\n\nTốc độ tăng trưởng tổng sản phẩm trên địa bàn tăng 8% mỗi năm; dân số đô thị đạt 45%.\n"
-                ).targets
+    found = run("II. MỤC TIÊU\n\nTốc độ tăng trưởng tổng sản phẩm trên địa bàn tăng 8% mỗi năm; "
+                "dân số đô thị đạt 45%.\n").targets
     assert [t.value for t in found] == [8, 45]
 
 

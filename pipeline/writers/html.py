@@ -221,7 +221,8 @@ def write_index(out_dir: Path, documents, total: int, counts: dict) -> None:
     `counts` maps a document's source path to its (tasks, targets)."""
     folder = Path(out_dir) / "html"
     folder.mkdir(exist_ok=True)
-    head = "<tr><th>Số, ký hiệu</th><th>Loại</th><th>Dạng</th><th>Trích yếu</th><th>Tệp nguồn</th><th>Nhiệm vụ</th><th>Chỉ tiêu</th></tr>"
+    head = ("<tr><th>Số, ký hiệu</th><th>Loại</th><th>Dạng</th><th>Trích yếu</th><th>Tệp nguồn</th>"
+            "<th>Nhiệm vụ</th><th>Chỉ tiêu</th></tr>")
     with open(folder / "index.html", "w", encoding="utf-8") as page:
         page.write(f"{_page_head('vnplan: văn bản')}<div style='padding:1rem 2rem'>"
                    f"<h1>Văn bản ({total})</h1><table>{head}\n")
