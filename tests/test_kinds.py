@@ -207,3 +207,27 @@ def test_a_regulation_is_read_as_a_law():
     doc = run(text, "quy-dinh.txt")
     assert doc.document.kind == "law"
     assert doc.tasks == []  # a rule with no time is not an assignment
+
+
+def test_workbook_and_pages_show_the_kind(tmp_path):
+    import openpyxl
+
+    from pipeline.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "song.md").write_text(REFERENCE_PAGE, encoding="utf-8")
+    (folder / "tin.md").write_text(PLAN_NEWS, encoding="utf-8")
+    (folder / "nd.txt").write_text(DECREE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(folder), "--out", str(out), "--workers", "1"]) == 0
+    book = openpyxl.load_workbook(out / "review.xlsx")
+    documents = book["Văn bản"]
+    column = [c.value for c in documents[2]].index("kind")
+    assert sorted(row[column].value.split(" ")[0] for row in documents.iter_rows(min_row=3)) == \
+        ["law", "news", "reference"]
+    summary = [[c.value for c in row] for row in book["Tổng hợp"].iter_rows()]
+    at = next(i for i, row in enumerate(summary) if row[0] == "Theo dạng văn bản (per kind)")
+    assert sorted(tuple(row[:2]) for row in summary[at + 3:at + 6]) == [("law", 1), ("news", 1), ("reference", 1)]
+    pages = " ".join(p.read_text(encoding="utf-8") for p in (out / "html").glob("*.html"))
+    assert "Dạng văn bản: reference" in pages and "<td>law</td>" in pages
