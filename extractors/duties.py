@@ -4,6 +4,7 @@ Each task is read with its block context (the enclosing items and the nearest
 heading line above it) and the document's kind (extractors.kinds). A task that
 is not a duty gets a reason:
   no addressee  no lead that is a name (a form's "x" or "01" cell, the task's own text)
+  recipients the recipient list (Nơi nhận, "- Lưu: VT")
   question   a Q&A heading ("... có được cấp phép không?")
   caption    an image caption ("(Hình từ Internet)", "Ảnh: ...")
   form       a form template (dotted blanks, "(Ký, ghi rõ họ tên)", "Mẫu số 02", "Kính gửi:", first person)
@@ -33,6 +34,7 @@ from extractors import kinds
 
 _ROLE = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|giao|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|đề nghị|yêu cầu|"
                    r"tham mưu|chỉ đạo|khẩn trương|đôn đốc|phân công)(?!\w)", re.I)
+_RECIPIENTS = re.compile(r"(?:^|[;\s])-\s*Lưu:?\s*(?:VT|HC|VP)?\b|\(đã ký\)|^Nơi nhận", re.I)  # Nơi nhận, - Lưu: VT
 _BLANKS = re.compile(r"\.{8,}|…{3,}|_{8,}")  # the fields of a form to fill in
 _ASSIGNING = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|giao|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)(?!\w)", re.I)
 _QUESTION = re.compile(r"\?\s*\**\s*$")
@@ -58,7 +60,7 @@ _APPROVED = re.compile(r"(?<!\w)được\s+(?:[^\W\d]+\s+){0,5}?(?:phê chuẩn|
 _MANDATE = re.compile(r"(?<!\w)có (?:các |những )?(?:chức năng,? )?(?:nhiệm vụ,? )?quyền hạn(?! được giao)|"
                       r"(?<!cấp )(?<!quan )(?<!\w)có thẩm quyền(?! (?:ban hành|phê duyệt|quyết định)\b)|"
                       r"(?<!\w)có (?:các |những )?quyền(?! lợi)(?=\s*(?:sau|như sau|:|\s\w))|"
-                      r"(?<!\w)(?:được ủy quyền|ủy quyền cho)\b", re.I)
+                      r"(?<!\w)(?:được ủy quyền|ủy quyền cho|được quyền)\b", re.I)
 _COMPETENCE = re.compile(r"^\s*(?:quyết định|được quyền|được phép|có thẩm quyền|xem xét,? quyết định|phê duyệt|"
                          r"phê chuẩn|quyết nghị)\b", re.I)
 # "Hội đồng thẩm định là tổ chức ...", "Hồ sơ bao gồm ...": a noun subject of a few words, then "là" / "bao gồm"
@@ -163,6 +165,7 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
         ("question", _QUESTION.search(text)),
         ("caption", _CAPTION.search(text)),
         ("form", _FORM.search(text) or any(_BLANKS.search(c) for c in context[:1])),
+        ("recipients", _RECIPIENTS.search(text)),
         ("procedure", _procedure(text, context)),
         ("past", _past(task, year)),
         ("mandate", _MANDATE.search(text[:160]) or any(_MANDATE.search(c) for c in context[:2])),

@@ -129,3 +129,8 @@ def test_approval_by_a_standing_committee_is_not_a_duty():
 def test_a_deadline_field_alone_is_not_a_duty():
     assert tasks_of("II. NHIỆM VỤ\n\n1. Sở Xây dựng\n\n- Thời hạn chậm nhất 10 ngày làm việc kể từ ngày nhận "
                     "được văn bản.\n") == []
+
+
+def test_recipient_list_is_not_a_duty():
+    assert tasks_of("Sở Tài chính phối hợp theo dõi; - Sở Nội vụ; - UBND các xã, phường; - Lưu: VT, KT. | (đã ký)\n"
+                    ) == []
