@@ -4,7 +4,7 @@ import hashlib
 from bisect import bisect_left
 from pathlib import Path
 
-from extractors import metadata, registry, targets, tasks
+from extractors import duties, kinds, metadata, registry, targets, tasks
 from pipeline import normalize as normalizing
 from pipeline import segment as segmenting
 from pipeline.document import ParsedDocument
@@ -28,8 +28,23 @@ def extract_metadata(doc: ParsedDocument) -> ParsedDocument:
     return doc
 
 
+def classify_kind(doc: ParsedDocument) -> ParsedDocument:
+    """Document.kind: what the document is, with the signals used."""
+    found = kinds.classify(doc)
+    doc.document.kind, doc.document.kind_evidence = found.kind, found.evidence
+    return doc
+
+
 def extract_tasks(doc: ParsedDocument) -> ParsedDocument:
     doc.tasks = tasks.extract(doc)
+    return doc
+
+
+def keep_duties(doc: ParsedDocument) -> ParsedDocument:
+    """Drops tasks that are not duties (narrative, procedure steps, mandates, ...) or that the kind gives none."""
+    doc.tasks = [task for task, reason in duties.judge_tasks(doc) if reason is None]
+    for number, task in enumerate(doc.tasks, 1):
+        task.task_id = f"{task.doc_id}-t{number:03d}"
     return doc
 
 
@@ -50,6 +65,14 @@ def extract_targets(doc: ParsedDocument) -> ParsedDocument:
     return doc
 
 
+def keep_goals(doc: ParsedDocument) -> ParsedDocument:
+    """Drops percentages that are not goals: the kind sets none, or the section is not about goals."""
+    doc.targets = [target for target, reason in duties.judge_targets(doc) if reason is None]
+    for number, target in enumerate(doc.targets, 1):
+        target.target_id = f"{target.doc_id}-g{number:03d}"
+    return doc
+
+
 def link_targets(doc: ParsedDocument) -> ParsedDocument:
     """A target stated inside a task's paragraph belongs to that task."""
     by_span = {(t.span.start, t.span.end): t.task_id for t in doc.tasks}
@@ -64,9 +87,12 @@ COMPONENTS = [
     ("normalize", normalize),
     ("segment", segment),
     ("metadata", extract_metadata),
+    ("kind", classify_kind),
     ("tasks", extract_tasks),
+    ("duties", keep_duties),
     ("resolve_agencies", resolve_agencies),
     ("targets", extract_targets),
+    ("goals", keep_goals),
     ("link_targets", link_targets),
 ]
 

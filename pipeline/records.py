@@ -65,6 +65,8 @@ class Document:
     title: Optional[str] = None  # trích yếu
     legal_bases: list = field(default_factory=list)  # of LegalBasis
     warnings: list = field(default_factory=list)
+    kind: Optional[str] = None  # extractors.kinds.KINDS: plan, decision, ..., law, procedure, reference
+    kind_evidence: list = field(default_factory=list)  # the signals that decided the kind
 
 
 @dataclass

@@ -52,10 +52,10 @@ def test_index_pages_searches_and_sorts_2000_documents(browser, index_page):  # 
     assert info.text.startswith("667 văn bản")
     box.clear()
     box.send_keys(" ")
-    tasks_header = browser.find_elements(By.CSS_SELECTOR, "#docs th")[5]
+    tasks_header = browser.find_elements(By.CSS_SELECTOR, "#docs th")[6]  # Nhiệm vụ
     tasks_header.click()
     tasks_header.click()  # descending
-    first = browser.execute_script("return document.querySelector('#docs tbody tr').cells[5].textContent")
+    first = browser.execute_script("return document.querySelector('#docs tbody tr').cells[6].textContent")
     assert first == "30" and tasks_header.get_attribute("data-order") == "down"
     browser.set_window_size(1280, 900)
     browser.find_elements(By.CSS_SELECTOR, "#docs th")[0].click()

@@ -46,7 +46,8 @@ _PROVENANCE = [Column("excerpt", "Trích nguồn", 60), Column("source", "Tệp 
 SHEETS = {  # kind -> (sheet name, id field, columns)
     "documents": ("Văn bản", "doc_id", [
         Column("doc_id", "Mã văn bản", 15), Column("number", "Số, ký hiệu", 18, True),
-        Column("doc_type", "Loại văn bản", 14, True), Column("issue_date", "Ngày ban hành", 13, True),
+        Column("doc_type", "Loại văn bản", 14, True), Column("kind", "Dạng văn bản (kind)", 14),
+        Column("issue_date", "Ngày ban hành", 13, True),
         Column("issuer", "Cơ quan ban hành", 30, True), Column("place", "Địa danh", 14),
         Column("signer", "Người ký", 20, True), Column("title", "Trích yếu", 55, True),
         Column("source", "Tệp nguồn", 40), Column("warnings", "Cảnh báo", 30)] + _REVIEW),
@@ -156,6 +157,9 @@ def _value(kind: str, column: Column, record: dict, context: _Context):
         return context.confidence(record)
     if field == "warnings":
         return "; ".join(record.get("warnings") or [])
+    if field == "kind":  # "law (normative number 56/2025/QĐ-UBND)"
+        evidence = "; ".join(record.get("kind_evidence") or [])
+        return f"{record.get('kind') or ''} ({evidence})" if evidence else record.get("kind")
     if kind == "targets" and field in ("section", "agencies"):
         task = context.task(record)
         return task.get("section") if field == "section" else AGENCY_SEPARATOR.join(task.get("lead_agencies") or [])

@@ -1,5 +1,5 @@
 """The Tổng hợp (summary) sheet of review.xlsx: reviewer and date cells, a
-legend, counts per document, per lead agency and per deadline year, and a
+legend, documents per kind, counts per document, per lead agency and per deadline year, and a
 chart of tasks per lead agency.
 
 The counts are accumulated record by record while the other sheets stream
@@ -13,6 +13,7 @@ from pipeline import confidence
 SHEET = "Tổng hợp"
 REVIEWER_LABEL, REVIEW_DATE_LABEL = "Người rà soát", "Ngày rà soát"  # who reviewed, when
 NO_DEADLINE = "(không có)"  # no deadline
+NO_KIND = "(chưa xác định)"  # no kind recorded
 CHART_AGENCIES = 20
 NOTES_ROW = 4  # between the reviewer cells and the legend
 LEGEND_ROW = 5
@@ -35,12 +36,14 @@ class Counts:
 
     def __init__(self):
         self.documents = 0
+        self.kinds = Counter()  # documents per kind (extractors.kinds)
         self.per_doc = {"tasks": Counter(), "targets": Counter(), "low": Counter()}
         self.agencies, self.years = Counter(), {"tasks": Counter(), "targets": Counter()}
 
     def add(self, kind: str, record: dict, score: float = None) -> None:
         if kind == "documents":
             self.documents += 1
+            self.kinds[record.get("kind") or NO_KIND] += 1
             return
         if kind not in self.years:
             return
@@ -56,6 +59,9 @@ class Counts:
         for d in documents:
             yield [d.get("number") or "", Path(d["source"]["path"]).name,
                    *(self.per_doc[kind][d["doc_id"]] for kind in ("tasks", "targets", "low"))]
+
+    def per_kind(self) -> list:
+        return [[kind, n] for kind, n in self.kinds.most_common()]
 
     def per_agency(self) -> list:
         return [[agency, n] for agency, n in self.agencies.most_common()]
@@ -107,9 +113,9 @@ def add_sheet(book):
 def write_sheet(book, sheet, formats, documents, counts: Counts, notes: list, max_rows: int) -> None:
     """Rows in order (the workbook streams): title, reviewer cells, notes, legend, then the tables.
     The per-document table is cut when the sheet would pass `max_rows`; a note says so."""
-    agencies, years = counts.per_agency(), counts.per_year()
+    agencies, years, kinds = counts.per_agency(), counts.per_year(), counts.per_kind()
     first = LEGEND_ROW + len(LEGEND) + 1
-    room = max(0, max_rows - first - 3 - (3 + len(agencies) + 1) - (3 + len(years) + 1))
+    room = max(0, max_rows - first - 3 - (3 + len(kinds) + 1) - (3 + len(agencies) + 1) - (3 + len(years) + 1))
     if counts.documents > room:
         notes = notes + [f"Theo văn bản: chỉ {room} văn bản đầu tiên (per document table cut at Excel's row limit)."]
     sheet.write_string(0, 0, "Tổng hợp kết quả trích xuất (summary)", formats.heading)
@@ -120,7 +126,9 @@ def write_sheet(book, sheet, formats, documents, counts: Counts, notes: list, ma
         sheet.write_string(NOTES_ROW, 0, " ".join(notes), formats.bold)
     for row, line in enumerate(LEGEND, start=LEGEND_ROW):
         sheet.write_string(row, 0, line)
-    row = _table(sheet, first, "Theo văn bản (per document)",
+    row = _table(sheet, first, "Theo dạng văn bản (per kind)",
+                 [("Dạng văn bản", "kind"), ("Văn bản", "documents")], kinds, formats)
+    row = _table(sheet, row, "Theo văn bản (per document)",
                  [("Số văn bản", "number"), ("Tệp nguồn", "source"), ("Nhiệm vụ", "tasks"),
                   ("Chỉ tiêu", "targets"), ("Độ tin cậy thấp", "low_confidence")],
                  counts.per_document(documents), formats, limit=room)

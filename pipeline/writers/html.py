@@ -176,7 +176,7 @@ def _side_list(tasks: list, targets: list, warnings: list) -> str:
 
 # ------------------------------------------------------------------ index page
 
-_INDEX_COLUMNS = ("Số, ký hiệu", "Loại", "Trích yếu", "Tệp nguồn", "Số trang", "Nhiệm vụ", "Chỉ tiêu")
+_INDEX_COLUMNS = ("Số, ký hiệu", "Loại", "Dạng", "Trích yếu", "Tệp nguồn", "Số trang", "Nhiệm vụ", "Chỉ tiêu")
 _INDEX_TOOLS = ('<p class="tools"><input id="q" type="search" placeholder="Tìm số, trích yếu, cơ quan… '
                 '(có dấu hoặc không dấu)" size="50"> <button id="prev">‹ Trước</button> '
                 '<span id="info"></span> <button id="next">Sau ›</button></p>')
@@ -259,7 +259,10 @@ def _page(title: str, body: str, script: str = "") -> str:
 
 def _header(document: dict) -> str:
     signer = (document.get("signer") or {}).get("name")
+    kind = document.get("kind")
+    evidence = "; ".join(document.get("kind_evidence") or [])
     facts = [("Số, ký hiệu", document.get("number")), ("Loại", document.get("doc_type")),
+             ("Dạng văn bản", f"{kind} ({evidence})" if kind and evidence else kind),
              ("Ngày ban hành", document.get("issue_date")), ("Cơ quan ban hành", document.get("issuer")),
              ("Người ký", signer), ("Tệp nguồn", document["source"]["path"])]
     facts += [("Cảnh báo", w) for w in document.get("warnings") or []]
@@ -282,11 +285,12 @@ def document_page(document: dict, text, tasks: list, targets: list) -> str:
 def _index_row(document: dict, n_tasks: int, n_targets: int) -> str:
     d = document
     name, pages = Path(d["source"]["path"]).name, d["source"].get("pages")
-    words = _WORD.findall(fold(" ".join(str(v or "") for v in (d.get("number"), d.get("doc_type"),
-                                                                d.get("title"), d.get("issuer"), name))))
+    shown = (d.get("number"), d.get("doc_type"), d.get("kind"), d.get("title"), d.get("issuer"), name)
+    words = _WORD.findall(fold(" ".join(str(v or "") for v in shown)))
     return (f'<tr data-s=" {escape(" ".join(words))} ">'
             f'<td><a href="{escape(safe_id(d["doc_id"]))}.html">{escape(d.get("number") or "—")}</a></td>'
-            f"<td>{escape(d.get('doc_type') or '')}</td><td>{escape(d.get('title') or '')}</td>"
+            f"<td>{escape(d.get('doc_type') or '')}</td><td>{escape(d.get('kind') or '')}</td>"
+            f"<td>{escape(d.get('title') or '')}</td>"
             f"<td>{escape(name)}</td><td data-v=\"{pages or 0}\">{pages or ''}</td>"
             f'<td data-v="{n_tasks}">{n_tasks}</td><td data-v="{n_targets}">{n_targets}</td></tr>\n')
 

@@ -1,0 +1,269 @@
+"""Duty or not: is an extracted task an obligation given to an agency, is a percentage a goal?
+
+Each task is read with its block context (the enclosing items and the nearest
+heading line above it) and the document's kind (extractors.kinds). A task that
+is not a duty gets a reason:
+  no addressee  no lead that is a name (a form's "x" or "01" cell, the task's own text)
+  recipients the recipient list (Nơi nhận, "- Lưu: VT")
+  question   a Q&A heading ("... có được cấp phép không?")
+  caption    an image caption ("(Hình từ Internet)", "Ảnh: ...")
+  form       a form template (dotted blanks, "(Ký, ghi rõ họ tên)", "Mẫu số 02", "Kính gửi:", first person)
+  procedure  steps and fields of a thủ tục hành chính (Bước 3, Hồ sơ gồm, Cơ quan giải quyết TTHC:)
+  past       narrative: "Năm 1962, Bộ X được giao ...", "Sở Y đã tổ chức ...", "được ... phê chuẩn"
+  mandate    powers and competences: "có nhiệm vụ, quyền hạn sau đây", "có thẩm quyền",
+             "Chủ tịch UBND cấp tỉnh quyết định ..."
+  definition "X là ...", "X bao gồm ..." with no role word
+  council    composition, operating rules, appointments and staffing of a council, board or office
+  formula    the notification and courtesy formulas ("UBND tỉnh thông báo ...", "trân trọng cảm ơn")
+  condition  eligibility conditions ("đáp ứng các điều kiện sau")
+  object     an item of a list of objects under a lead-in ("Hồ sơ gồm: - Giấy đề nghị ...")
+  lead-in    a lead-in ending in ":" that names no addressee of its own
+  field      a field of a task block on its own ("Thời hạn: ...", "Kinh phí thực hiện: ...")
+  heading    an agency heading alone ("Cục Tài chính và Quản lý đầu tư")
+  formula    also reported speech ("X cho biết ...")
+Documents that assign no work keep nothing (work_mode "none"); laws and
+procedure announcements keep only assignment articles: a named agency, a role
+word and a time; articles quote duties only where their own sentence names
+the agency with a role word (their closing Q&A inherits nothing).
+"""
+import re
+from bisect import bisect_right
+from typing import Optional
+
+from extractors import kinds
+
+_ROLE = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|giao|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|đề nghị|yêu cầu|"
+                   r"tham mưu|chỉ đạo|khẩn trương|đôn đốc|phân công)(?!\w)", re.I)
+_RECIPIENTS = re.compile(r"(?:^|[;\s])-\s*Lưu:?\s*(?:VT|HC|VP)?\b|\(đã ký\)|^Nơi nhận", re.I)  # Nơi nhận, - Lưu: VT
+_BLANKS = re.compile(r"\.{8,}|…{3,}|_{8,}")  # the fields of a form to fill in
+_ASSIGNING = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|giao|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)(?!\w)", re.I)
+_QUESTION = re.compile(r"\?\s*\**\s*$")
+_CAPTION = re.compile(r"\((?:Hình|Ảnh)\b[^)]*\)\s*\**\s*$|^(?:Ảnh|Hình)(?: minh họa)?\s*[:.]|^Nguồn(?: ảnh)?:", re.I)
+_FORM = re.compile(r"\.{5,}|…{2,}|_{5,}|\(\s*[Kk]ý,? (?:ghi rõ )?họ tên|^Mẫu số\b|^Kính gửi\s*:|^Kính đề nghị\b|"
+                   r"\((?:tên|họ và tên) (?:tổ chức|cơ quan|cá nhân|đơn vị|doanh nghiệp)\)|(?<!\w)(?:chúng )?tôi(?!\w)")
+_STEP = re.compile(r"^Bước\s+\d|(?<!\w)Bước\s+\d+\s*[:.|]|(?<!\w)hồ sơ (?:bao )?gồm(?: có)?\s*:|"
+                   r"(?<!\w)(?:tiếp nhận|thẩm định|thẩm tra) hồ sơ (?:trực tiếp|qua|của|đề nghị)|"
+                   r"^Trường hợp hồ sơ|(?<!\w)trả kết quả (?:giải quyết|cho)|^Thủ tục\s", re.I)
+# a field label of a thủ tục hành chính, opening the line: "Cơ quan giải quyết TTHC:", "Trình tự thực hiện"
+_PROCEDURE_LABEL = re.compile(r"^(?:Trình tự thực hiện|Cách thức thực hiện|Thành phần(?:, số lượng)? hồ sơ|"
+                              r"Cơ quan (?:giải quyết|thực hiện|có thẩm quyền quyết định)|Căn cứ pháp lý|"
+                              r"Thời hạn giải quyết|Phí, lệ phí|Lệ phí|Đối tượng thực hiện|Kết quả thực hiện|"
+                              r"Yêu cầu, điều kiện|Trình tự, thủ tục|Nơi (?:tiếp nhận|nộp) hồ sơ)"
+                              r"(?:\s+(?:TTHC|thủ tục hành chính|thủ tục))?\s*(?::|$)", re.I)
+_NARRATIVE_YEAR = re.compile(r"^(?:Vào |Từ |Trong |Cuối |Đầu |Giữa )?(?:năm|tháng \d{1,2}(?:/| năm )|ngày \d{1,2}"
+                             r"(?:/\d{1,2}/| tháng \d{1,2} năm ))\s*(1[89]\d\d|20\d\d)", re.I)
+_PAST_VERB = re.compile(r"(?<!\w)(?:đã|vừa|từng|đang)\s+(?!được giao\b(?! chủ trì))", re.I)
+_APPROVED = re.compile(r"(?<!\w)được\s+(?:[^\W\d]+\s+){0,5}?(?:phê chuẩn|bầu|bổ nhiệm|thông qua|trao tặng|"
+                       r"tặng thưởng|phong tặng|thành lập)(?!\w)", re.I)
+# "có các nhiệm vụ, quyền hạn sau đây", "có thẩm quyền", "có quyền": not "trình cấp có thẩm quyền",
+# not "theo chức năng, nhiệm vụ, quyền hạn được giao"
+_MANDATE = re.compile(r"(?<!\w)có (?:các |những )?(?:chức năng,? )?(?:nhiệm vụ,? )?quyền hạn(?! được giao)|"
+                      r"(?<!cấp )(?<!quan )(?<!\w)có thẩm quyền(?! (?:ban hành|phê duyệt|quyết định)\b)|"
+                      r"(?<!\w)có (?:các |những )?quyền(?! lợi)(?=\s*(?:sau|như sau|:|\s\w))|"
+                      r"(?<!\w)(?:được ủy quyền|ủy quyền cho|được quyền)\b", re.I)
+_COMPETENCE = re.compile(r"^\s*(?:quyết định|được quyền|được phép|có thẩm quyền|xem xét,? quyết định|phê duyệt|"
+                         r"phê chuẩn|quyết nghị)\b", re.I)
+# "Hội đồng thẩm định là tổ chức ...", "Hồ sơ bao gồm ...": a noun subject of a few words, then "là" / "bao gồm"
+# the notification and courtesy formulas: "UBND tỉnh thông báo ...", "trân trọng cảm ơn"
+_FORMULA = re.compile(r"^[\s,]*(?:thông báo|trân trọng|xin|kính báo|cảm ơn|cho biết|phát biểu|nhấn mạnh|khẳng định|"
+                      r"chia sẻ)\b", re.I)
+_INTRO = r"^(?:(?:Theo|Tại|Căn cứ) [^,]{3,80},\s*)?"  # "Theo Nghị quyết số 12/NQ-HĐND, ..."
+# "X cho biết ...": reported speech
+_SPEECH = re.compile(_INTRO + r"[^,.;:]{3,90}?\s(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ)\b", re.I)
+_APPROVES = re.compile(_INTRO + r"[^,.;:]{3,90}?\s(?:phê chuẩn|quyết nghị)\b", re.I)  # a council's own act
+_THANKS = re.compile(r"trân trọng cảm ơn|xin cảm ơn|cảm ơn sự (?:phối hợp|quan tâm|hợp tác)", re.I)
+_DEFINITION = re.compile(r"^(?:Theo [^,]{1,40},\s*)?(?:(?:[^\W\d]+|-)\s){1,9}?(?:là|bao gồm|gồm có|gồm)(?:\s|:)", re.I)
+_VERB_OPENING = re.compile(r"^(?:Xây dựng|Triển khai|Tổ chức|Thực hiện|Hoàn thiện|Phát triển|Nâng cao|Tăng cường|"
+                           r"Đẩy mạnh|Rà soát|Tiếp tục|Bảo đảm|Đảm bảo|Hỗ trợ|Thành lập|Kiện toàn|Đầu tư)\b")
+_CONCEPT = re.compile(r"\slà\s+(?:một|những|các|việc|hoạt động|quá trình|tổ chức|cơ quan|văn bản|người|đơn vị|bộ phận|"
+                      r"thành viên|cơ sở|kênh|trung tâm|"
+                      r"hình thức|loại|khoản|số tiền|giấy|tài liệu|biện pháp|phương thức|nơi|thời gian|thời điểm)\b"
+                      r"|\s(?:bao gồm|gồm có|gồm)(?:\s|:)", re.I)
+_COUNCIL = re.compile(r"^(?:Thành phần|Thành viên|Cơ cấu|Hội đồng|Ban Chỉ đạo|Tổ công tác|Ban chỉ đạo|Tổ giúp việc|"
+                      r"Chủ tịch Hội đồng|Trưởng ban|Phó Trưởng ban|Ủy viên)\b.{0,120}?\b(?:gồm|bao gồm|là|làm việc|"
+                      r"họp|hoạt động theo|có tư cách|do .{0,40} làm)\b|làm việc theo (?:chế độ|nguyên tắc)|"
+                      r"họp định kỳ|quyết định theo đa số|biểu quyết|có tư cách pháp nhân|con dấu và tài khoản|"
+                      r"được tổ chức (?:bình quân|thành|gồm|theo mô hình)|^Biên chế\b|"
+                      r"(?<!\w)do .{1,60}? (?:bổ nhiệm|miễn nhiệm|quyết định thành lập)\b|"
+                      r"(?<!\w)có \d+ (?:phòng|ban|đơn vị|tổ|bộ phận|vụ)\b", re.I | re.S)
+_CONDITION = re.compile(r"(?:đáp ứng|có đủ|phải có(?: đủ)?)\s+(?:các\s+)?điều kiện|điều kiện sau|"
+                        r"(?<!\w)được\s+(?:xét|hưởng|cấp|công nhận|miễn|giảm)\b.{0,80}?\b(?:khi|nếu)\b|"
+                        r"(?:có|thuộc) một trong (?:các|những)\b.{0,160}?\bthì\b", re.I)
+_LIST_LEAD = re.compile(r"\b(?:gồm|bao gồm|gồm có|gồm các|như sau|sau đây)\s*:\s*$", re.I)
+_OBJECT = re.compile(r"^(?:Giấy|Bản(?: sao| chính)?|Tờ khai|Đơn|Văn bản|Danh sách|Hồ sơ|Sơ đồ|Chứng chỉ|Chứng nhận|"
+                     r"Phiếu|Biên bản|Ảnh|Bảng|Các giấy tờ|Giấy tờ|Thẻ|Sổ)\b")
+_FIELD = re.compile(r"^(?:Thời hạn|Thời gian (?:hoàn thành|thực hiện)|Nguồn kinh phí|Kinh phí thực hiện)\b|"
+                    r"^(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp)[^:]{0,40}:", re.I)
+_LEAD_IN = re.compile(r"(?:như sau|sau đây|sau|gồm|bao gồm|gồm có|cụ thể|dưới đây)\s*:\s*\**\s*$", re.I)
+# a reported result: "đã đạt 85%", "tăng 5% so với cùng kỳ"; a statistic: "dân số tăng 5%", "GRDP tăng 7%"
+_PAST_RESULT = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:[^\W\d]+\s+){0,4}?(?:đạt|tăng|giảm|hoàn thành)|so với cùng kỳ", re.I)
+_STATISTIC = re.compile(r"(?<!\w)(?:dân số|GDP|GRDP|tổng sản phẩm|kim ngạch|sản lượng|diện tích)\s+"
+                        r"(?:[^\W\d]+\s+){0,5}?(?:tăng|giảm|đạt|chiếm)\b", re.I)
+_GOAL = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|(?<!\w)đến năm \d{4}|(?<!\w)tiếp tục duy trì", re.I)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_NOT_AGENCY = re.compile(r"^(?:các |những )?(?:trường hợp|nội dung|vấn đề)\b", re.I)
+_HEADING_MAX = 200
+
+
+def _role(text: str) -> bool:
+    return bool(_ROLE.search(text))
+
+
+def _names_lead(task) -> bool:
+    return any(name and name.lower() in task.text.lower() for name in task.lead_agencies)
+
+
+def _after_lead(task) -> str:
+    """The text after the first lead agency named in it ("Chủ tịch UBND tỉnh| quyết định ...")."""
+    low = task.text.lower()
+    for name in task.lead_agencies:
+        at = low.find(name.lower()) if name else -1
+        if 0 <= at < 40:
+            return task.text[at + len(name):]
+    return ""
+
+
+def _past(task, year: Optional[int]) -> bool:
+    m = _NARRATIVE_YEAR.search(task.text)
+    if m and (year is None or int(m.group(1)) < year):
+        return True
+    head = _after_lead(task)[:40]
+    return bool(_PAST_VERB.match(head.lstrip(" ,")) or _APPROVED.search(task.text[:200]) and not _role(task.text))
+
+
+def _is_name(name: str, text: str) -> bool:
+    """An agency name, not a cell value ("x", "01", "Quý IV") nor the task's own text."""
+    bare = text.strip(" .;:")
+    return len(_WORD.findall(name or "")) >= 2 and name.strip(" .;:") != bare and bool(_WORD.search(text)) \
+        and not _NOT_AGENCY.match(name)
+
+
+def _only_a_name(task) -> bool:
+    """The text is an agency name and at most two more words: a heading, not a duty."""
+    text = task.text.strip().lower()
+    return any(name and text.startswith(name.lower()) and len(_WORD.findall(text[len(name):])) < 3
+               for name in task.lead_agencies)
+
+
+def _is_definition(text: str) -> bool:
+    m = _DEFINITION.search(text)
+    return bool(m and _CONCEPT.search(m.group(0) + text[m.end():m.end() + 20])) and not _VERB_OPENING.match(text) \
+        and not _role(text)
+
+
+def _procedure(text: str, context: list) -> bool:
+    return bool(_STEP.search(text) or _PROCEDURE_LABEL.match(text)
+                or any(_PROCEDURE_LABEL.match(line) or _STEP.search(line) for line in context[:2]))
+
+
+def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
+    """Why a task is not a duty (None: it is one). context: its lead-in and heading lines, nearest first."""
+    text = task.text.strip()
+    near = context[0] if context else ""
+    checks = [
+        ("no addressee", not any(_is_name(name, text) for name in task.lead_agencies)),
+        ("question", _QUESTION.search(text)),
+        ("caption", _CAPTION.search(text)),
+        ("form", _FORM.search(text) or any(_BLANKS.search(c) for c in context[:1])),
+        ("recipients", _RECIPIENTS.search(text)),
+        ("procedure", _procedure(text, context)),
+        ("past", _past(task, year)),
+        ("mandate", _MANDATE.search(text[:160]) or any(_MANDATE.search(c) for c in context[:2])),
+        ("mandate", _COMPETENCE.match(_after_lead(task)) if _after_lead(task) else None),
+        ("formula", _FORMULA.match(_after_lead(task)) or _THANKS.search(text) or _SPEECH.match(text)),
+        ("mandate", _APPROVES.match(text)),
+        ("definition", _is_definition(text)),
+        ("council", _COUNCIL.search(text)),
+        ("condition", _CONDITION.search(text) or any(_CONDITION.search(c) for c in context[:1])),
+        ("object", _OBJECT.match(text) and _LIST_LEAD.search(near) and not _ASSIGNING.search(near)),
+        ("lead-in", _LEAD_IN.search(text) and not _names_lead(task) and not _role(text)),
+        ("field", _FIELD.match(text)),
+        ("heading", task.evidence != "table" and _only_a_name(task)),
+    ]
+    return next((name for name, hit in checks if hit), None)
+
+
+_SECTION_MARKERS = ("article", "part", "roman", "upper")  # Điều 3., Chương II, III., A.: a section starts
+
+
+def _is_heading(block) -> bool:
+    if block.marker_kind in _SECTION_MARKERS:
+        return True
+    return block.kind == "paragraph" and len(block.text) <= _HEADING_MAX and not block.text.rstrip().endswith(".")
+
+
+class _Context:
+    """For each offset, the block there, its lead-in items and the nearest heading line above it."""
+
+    def __init__(self, blocks: list):
+        self.blocks = blocks
+        self.starts = [b.start for b in blocks]
+        # where the fields of a thủ tục hành chính begin (its announcing articles come before)
+        self.fields_start = next((b.start for b in blocks if _PROCEDURE_LABEL.match(b.text) or _STEP.match(b.text)),
+                                 float("inf"))
+
+    def block_at(self, pos: int):
+        i = bisect_right(self.starts, pos) - 1
+        return (i, self.blocks[i]) if i >= 0 else (-1, None)
+
+    def lines(self, pos: int) -> list:
+        i, block = self.block_at(pos)
+        if block is None:
+            return []
+        found = [" | ".join([c.text for c in block.cells] + list(block.header))] if block.kind == "row" else []
+        found += [b.text for b in reversed(block.path)]
+        heading = next((b.text for b in reversed(self.blocks[max(0, i - 30):i]) if _is_heading(b)), None)
+        return found + ([heading] if heading else [])
+
+    def heading(self, pos: int) -> str:
+        i, _block = self.block_at(pos)
+        return next((b.text for b in reversed(self.blocks[max(0, i - 30):i]) if _is_heading(b)), "")
+
+
+def _issue_year(doc) -> Optional[int]:
+    date = doc.document.issue_date if doc.document else None
+    return int(date[:4]) if date else None
+
+
+def _kind_reason(task, kind: str, mode: str, context: _Context) -> Optional[str]:
+    """Why the document's kind gives this task nothing (None: the kind lets it through)."""
+    explicit = _names_lead(task) and _role(task.text)
+    if mode == "none":
+        return "kind: " + kind
+    if mode == "quoted":  # a Q&A answer, or a news story's closing Q&A, inherits no agency
+        inherits = not explicit and (kind == "qa" or _QUESTION.search(context.heading(task.span.start)))
+        return "question section" if inherits else None
+    if mode == "articles":  # a named agency with a role word; in a law, also a time; before a procedure's fields
+        if not explicit or (kind == "law" and task.deadline is None) or task.span.start >= context.fields_start:
+            return "kind: " + kind
+    return None
+
+
+def judge_tasks(doc) -> list:
+    """(task, reason) for every task; reason None for a duty kept."""
+    found = doc.document
+    kind = (found.kind if found else None) or ""
+    mode = kinds.work_mode(kind, found.kind_evidence if found else [])
+    context, year = _Context(doc.blocks), _issue_year(doc)
+    return [(task, _kind_reason(task, kind, mode, context) or _reason(task, context.lines(task.span.start), year))
+            for task in doc.tasks]
+
+
+def _target_reason(target, mode: str, kind: str, context: _Context) -> Optional[str]:
+    if mode in ("none", "articles"):
+        return "kind: " + kind
+    if _PAST_RESULT.search(target.text) and not _GOAL.search(target.text):
+        return "past result"
+    if _STATISTIC.search(target.text) and not any(_GOAL.search(line) for line in
+                                                   [target.text] + context.lines(target.span.start)):
+        return "statistic"
+    return None
+
+
+def judge_targets(doc) -> list:
+    """(target, reason): a percentage is a goal only in a document or section that sets goals."""
+    found = doc.document
+    kind = (found.kind if found else None) or ""
+    mode = kinds.work_mode(kind, found.kind_evidence if found else [])
+    context = _Context(doc.blocks)
+    return [(target, _target_reason(target, mode, kind, context)) for target in doc.targets]

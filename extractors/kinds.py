@@ -1,0 +1,206 @@
+"""What a document is (its kind), from its header, type word, number, layout and vocabulary.
+
+Kinds, and what each may yield (see work_mode):
+  plan, decision, directive, official_letter, conclusion_notice, resolution, report
+      administrative documents that assign work: every duty.
+  news, qa
+      web articles (news, questions and answers). One that reports a document
+      that assigns work (a plan, a directive, ...) keeps the duties and goals it
+      quotes; one that reports past events or explains the law yields nothing.
+  law
+      normative texts (luật, nghị định, thông tư, a number with its year such as
+      "56/2025/QĐ-UBND"): only articles that give a named agency a concrete job
+      with a time.
+  procedure
+      thủ tục hành chính announcements: only their assignment articles.
+  reference
+      encyclopedia and other pages: nothing.
+"""
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+WORK_KINDS = ("plan", "decision", "directive", "official_letter", "conclusion_notice", "resolution", "report")
+KINDS = WORK_KINDS + ("news", "qa", "law", "procedure", "reference")
+
+_HEAD_CHARS = 3000  # the header, the title and the lead paragraphs
+
+# type word (loại văn bản) -> kind
+_BY_TYPE = {
+    "Kế hoạch": "plan", "Chương trình": "plan", "Đề án": "plan", "Hướng dẫn": "plan",
+    "Quyết định": "decision", "Quy định": "law", "Quy chế": "law", "Điều lệ": "law",
+    "Chỉ thị": "directive", "Công điện": "directive",
+    "Công văn": "official_letter", "Công thư": "official_letter",
+    "Thông báo": "conclusion_notice", "Kết luận": "conclusion_notice",
+    "Nghị quyết": "resolution",
+    "Báo cáo": "report", "Tờ trình": "report",
+    "Luật": "law", "Bộ luật": "law", "Pháp lệnh": "law", "Nghị định": "law", "Thông tư": "law",
+    "Thông tư liên tịch": "law", "Lệnh": "law", "Văn bản hợp nhất": "law",
+}
+_LAW_NUMBER = re.compile(r"^\d+[\w.]*/(?:19|20)\d\d/")  # "56/2025/QĐ-UBND": a legal normative text (QPPL)
+
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập - Tự do - Hạnh phúc")
+_WIKI = re.compile(r"Bài viết này cần|Bài này không có nguồn|Bước tới nội dung|Trình đơn chính|sửa mã nguồn|"
+                   r"\(Đổi hướng từ|^Giao diện$|Bách khoa toàn thư mở|Wikipedia|^Tham khảo$|^Liên kết ngoài$", re.M)
+_CITATION = re.compile(r"(?<=[\w.,)\]])\[\d{1,3}\]")  # "... năm 1946.[20]": an encyclopedia's reference marks
+_MIN_CITATIONS = 5
+_INFOBOX = re.compile(r"^\|[^|\n]{1,40}\|[^|\n]+\|\s*$", re.M)  # "| Thành lập | 1 tháng 10 năm 1942 |"
+_QA = re.compile(r"Xin hỏi|Chuyên viên pháp lý|Tham vấn bởi Luật sư|Ban biên tập xin trả lời|^Nội dung chính$", re.M)
+_NEWS = re.compile(r"^(?:\(\w+(?:\.\w+)*\)\s*[-–]|(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay)\s+(?:nay\s+)?\(?\d{1,2}/\d{1,2}|"
+                   r"Đăng ngày|Infographics?:)|\bvừa (?:ban hành|ký|tổ chức|có)\b|\bđã tổ chức\b|Lượt xem", re.M)
+_PROCEDURE = re.compile(r"Trình tự thực hiện|Cách thức thực hiện|Thành phần(?:, số lượng)? hồ sơ|"
+                        r"Thời hạn giải quyết|Cơ quan (?:giải quyết|thực hiện) (?:TTHC|thủ tục)|"
+                        r"Đối tượng thực hiện (?:TTHC|thủ tục)|Căn cứ pháp lý(?: của (?:TTHC|thủ tục))?:|"
+                        r"Lệ phí|Kết quả thực hiện (?:TTHC|thủ tục)|Yêu cầu, điều kiện")
+_ANNOUNCES_PROCEDURES = re.compile(r"công bố\b.{0,80}thủ tục hành|thủ tục hành chính.{0,40}(?:mới ban hành|"
+                                   r"được sửa đổi|bị bãi bỏ)|quy trình nội bộ.{0,40}thủ tục hành", re.I | re.S)
+# a decision that issues rules (Quy chế, Quy định, Điều lệ): its articles are rules, not duties
+_ISSUES_RULES = re.compile(r"^(?:Về việc\s+)?(?:ban hành\s+)?(?:Quy chế|Quy định|Điều lệ)\b", re.I)
+_ARTICLE = re.compile(r"^Điều \d+\.", re.M)
+_LAW_SCOPE = re.compile(r"Phạm vi điều chỉnh|Đối tượng áp dụng|Giải thích từ ngữ")
+_WORK_LAYOUT = re.compile(r"^\s*Kính gửi\s*:|^\s*Nơi nhận\s*:|MỤC ĐÍCH,? YÊU CẦU|TỔ CHỨC THỰC HIỆN|"
+                          r"NHIỆM VỤ,? GIẢI PHÁP|"
+                          r"^\s*(?:KT|TM|TL)\.\s+[A-ZĐ]|Cơ quan chủ trì|Đơn vị chủ trì|Thời gian hoàn thành", re.M)
+_EXCERPT = re.compile(r"^(?:Theo (?:đó|Nghị định|Quyết định|Thông tư|Luật|Nghị quyết)\b|Cụ thể,)")  # an article's body
+_LAW_WORDS = re.compile(r"(?:Nghị định|Thông tư|Luật|Hiến pháp|Điều lệ|Pháp lệnh|Quy chế|Quy định) này quy định|"
+                        r"^ĐIỀU LỆ$|(?:Điều \d+|khoản \d+) (?:Hiến pháp|Luật|Nghị định|Thông tư)|"
+                        r"^Theo (?:Nghị định|Thông tư|Luật)\b", re.M)
+# a work document named in a news lead: "vừa ban hành Kế hoạch ...", "ký ban hành Chỉ thị số 09/CT-UBND"
+_WORK_TYPE = r"(?:kế hoạch|chương trình|chỉ thị|công điện|công văn|kết luận|thông báo(?: kết luận)?|đề án|nghị quyết|" \
+             r"quyết định)"
+_ISSUED = re.compile(r"(?<!\w)(?:ban hành|ký|phê duyệt|có)\s+(?:[^\W\d]+\s+){0,3}?" + _WORK_TYPE + r"(?!\w)", re.I)
+# a title that opens with the document: "Quyết định 664/QĐ-BXD 2025 về Kế hoạch ...", "Kế hoạch 260-KH/UBKTTW ..."
+_TITLE_DOCUMENT = re.compile(r"^(?:Toàn văn:?\s+)?" + _WORK_TYPE + r"\s+(?:số\s+)?\d+[\w.]*[/-]", re.I)
+_INSTRUCTS = re.compile(r"\b(?:yêu cầu|đề nghị|chỉ đạo|giao)\s+(?:các\s+)?(?:sở|ban|bộ|ngành|cơ quan|đơn vị|ủy ban|"
+                        r"ubnd|địa phương)", re.I)
+
+
+_FULL_TEXT = re.compile(r"^(?:Toàn văn|Nguyên văn|Full text)\s*:?\s*(\w+(?:\s\w+){0,3})", re.I)
+
+
+def _type_word(words: str) -> str:
+    """'KẾT LUẬN 155' -> 'Kết luận': the longest type word the words open with."""
+    low = words.lower()
+    return max((t for t in _BY_TYPE if low.startswith(t.lower())), key=len, default="")
+
+
+@dataclass
+class Kind:
+    kind: str
+    evidence: list = field(default_factory=list)  # short signals, in the order they decided
+
+
+def _lines(text: str, limit: int = 40) -> list:
+    return [line.strip() for line in text.split("\n") if line.strip()][:limit]
+
+
+def _markdown_title(raw: str) -> bool:
+    first = next((line for line in raw.split("\n") if line.strip()), "")
+    return first.lstrip().startswith("# ")
+
+
+def _official_header(head: str) -> bool:
+    return bool(_MOTTO.search(head)) or "Bản dịch này thuộc quyền sở hữu" in head
+
+
+def _page_kind(text: str, head: str, raw: str, evidence: list):
+    """Web layouts: encyclopedia page, Q&A article, news article; None for a document's own text."""
+    title = _lines(head, 1)[0] if head.strip() else ""
+    cited = len(_CITATION.findall(text)) >= _MIN_CITATIONS and not _official_header(head) \
+        and not _WORK_LAYOUT.search(text)
+    if _WIKI.search(text[:20000]) or cited or (_markdown_title(raw) and len(_INFOBOX.findall(head)) >= 3):
+        evidence.append("encyclopedia layout")
+        return "reference"
+    if title.endswith("?") or _QA.search(head):
+        evidence.append("question title" if title.endswith("?") else "Q&A layout")
+        return "qa"
+    if _NEWS.search(head) or _EXCERPT.match(title):
+        evidence.append("news lead")
+        return "news"
+    if _markdown_title(raw) and not _official_header(head) and not _WORK_LAYOUT.search(text):
+        evidence.append("web page title")
+        return "news"
+    return None
+
+
+def _reports_work(head: str, number: str, question: bool) -> bool:
+    """The article reports a document that assigns work, not a law and not past events.
+    A Q&A article only when its title opens with the document ("Kế hoạch 260-KH/UBKTTW ... ra sao?")."""
+    if number and _LAW_NUMBER.match(number):
+        return False
+    lines = _lines(head, 5)
+    if lines and _TITLE_DOCUMENT.match(lines[0]):
+        return True
+    if question:
+        return False
+    return any(_ISSUED.search(line) or _INSTRUCTS.search(line) for line in lines)
+
+
+def _procedure(text: str, title: str, evidence: list) -> bool:
+    labels = {m.group(0) for m in _PROCEDURE.finditer(text)}
+    if len(labels) >= 3:
+        evidence.append("procedure fields: " + ", ".join(sorted(labels)[:3]))
+        return True
+    if _ANNOUNCES_PROCEDURES.search(title or ""):
+        evidence.append("announces procedures")
+        return True
+    return False
+
+
+def _document_kind(doc_type: str, number: str, title: str, text: str, evidence: list) -> str:
+    if number and (_LAW_NUMBER.match(number) or "/VBHN-" in number):
+        evidence.append("normative number " + number)
+        return "law"
+    if doc_type in ("Quyết định", "Quy định", "Quy chế") and _ISSUES_RULES.match(title):
+        evidence.append("issues rules: " + title[:40])
+        return "law"
+    if doc_type in _BY_TYPE:
+        evidence.append("type word " + doc_type)
+        return _BY_TYPE[doc_type]
+    work = _WORK_LAYOUT.search(text)
+    if work:  # a plan or letter copied without its header
+        evidence.append("work layout: " + work.group(0).strip())
+        return "plan"
+    law = _LAW_WORDS.search(text[:20000])
+    if law or (len(_ARTICLE.findall(text)) >= 5 and _LAW_SCOPE.search(text)):
+        evidence.append("law wording: " + (law.group(0).strip() if law else "articles with scope"))
+        return "law"
+    evidence.append("no header or type word: read as a plan")  # a fragment of a plan, a letter, ...
+    return "plan"
+
+
+def classify(doc) -> Kind:
+    """The kind of a ParsedDocument (after metadata), with the signals used."""
+    text = doc.text
+    head = text[:_HEAD_CHARS]
+    raw = unicodedata.normalize("NFC", doc.source.text[:_HEAD_CHARS])
+    found = doc.document
+    doc_type = (found.doc_type if found else None) or ""
+    number = (found.number if found else None) or ""
+    title = (found.title if found else None) or ""
+    evidence = []
+    if _procedure(text, title + "\n" + "\n".join(_lines(head, 4)), evidence):
+        return Kind("procedure", evidence)
+    whole = _FULL_TEXT.match(_lines(head, 1)[0] if head.strip() else "")
+    if whole:  # "Toàn văn Kết luận 155-KL/TW ...": the page is the document itself
+        evidence.append("full text of " + whole.group(1))
+        return Kind(_document_kind(_type_word(whole.group(1)), number, "", text, evidence), evidence)
+    page = _page_kind(text, head, raw, evidence)
+    if page == "reference":
+        return Kind(page, evidence)
+    if page:
+        if _reports_work(head, number, page == "qa"):
+            evidence.append("reports " + (doc_type or "a document") + (" " + number if number else ""))
+        return Kind(page, evidence)
+    return Kind(_document_kind(doc_type, number, title, text, evidence), evidence)
+
+
+def work_mode(kind: str, evidence: list) -> str:
+    """all: every duty; quoted: duties an article quotes; articles: assignment articles only; none."""
+    if kind in WORK_KINDS or not kind:
+        return "all"
+    if kind in ("news", "qa"):
+        return "quoted" if any(e.startswith("reports ") for e in evidence) else "none"
+    if kind in ("law", "procedure"):
+        return "articles"
+    return "none"

@@ -1,0 +1,233 @@
+"""What a document is (extractors/kinds.py), and what each kind yields."""
+from pipeline.process import process
+from pipeline.readers import SourceText
+
+
+def run(text: str, name: str = "page.md"):
+    return process(SourceText(name, "txt", text), "0" * 64)
+
+
+REFERENCE_PAGE = """# Sông Trà Khúc
+
+Bài viết này cần thêm chú thích nguồn gốc để kiểm chứng thông tin. (tháng 3/2024)
+
+| Sông Trà Khúc | |
+|---|---|
+| Chiều dài | 135 km |
+| Lưu vực | 3.240 km² |
+| Cửa sông | Cửa Đại Cổ Lũy |
+
+**Sông Trà Khúc** là con sông lớn nhất tỉnh Quảng Ngãi, bắt nguồn từ dãy Trường Sơn.
+
+Năm 1985, Bộ Thủy lợi được giao chủ trì xây dựng đập dâng Thạch Nham trên dòng chính của sông.
+
+Sở Nông nghiệp và Phát triển nông thôn chủ trì quản lý hệ thống kênh tưới của đập từ năm 1995.
+
+Giai đoạn 2010 - 2020, diện tích được tưới tăng 12% và dân số vùng hạ lưu tăng 5%.
+
+Tham khảo
+"""
+
+PROCEDURE_PAGE = """THỦ TỤC HÀNH CHÍNH: Cấp giấy phép tổ chức lễ hội truyền thống
+
+Trình tự thực hiện:
+
+Bước 1: Tổ chức, cá nhân nộp hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh.
+
+Bước 2: Sở Văn hóa, Thể thao và Du lịch thẩm định hồ sơ và trình Chủ tịch UBND tỉnh trong 05 ngày làm việc.
+
+Cách thức thực hiện: Nộp trực tiếp hoặc qua dịch vụ bưu chính công ích.
+
+Thành phần hồ sơ:
+
+- Văn bản đề nghị của Ban tổ chức lễ hội;
+
+- Chương trình lễ hội, trong đó có ít nhất 30% hoạt động văn hóa dân gian.
+
+Cơ quan giải quyết TTHC: Sở Văn hóa, Thể thao và Du lịch.
+
+Thời hạn giải quyết: 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.
+
+Căn cứ pháp lý: Nghị định số 110/2018/NĐ-CP ngày 29/8/2018 của Chính phủ.
+"""
+
+PAST_NEWS = """# Hội nghị tổng kết công tác phòng chống thiên tai năm 2025
+
+Sáng 12/12, Ban Chỉ huy Phòng chống thiên tai tỉnh tổ chức hội nghị tổng kết công tác năm 2025.
+
+Năm 2025, Sở Nông nghiệp và Môi trường chủ trì di dời 4.500 hộ dân ra khỏi vùng nguy hiểm trước mỗi cơn bão.
+
+Theo báo cáo, thiệt hại về tài sản giảm 35% so với cùng kỳ, dân số vùng ven biển tăng 5%.
+
+Công an tỉnh đã phối hợp với lực lượng quân đội cứu hộ 120 người dân bị mắc kẹt.
+"""
+
+PLAN_NEWS = """# Tỉnh Gia Lai ban hành kế hoạch phát triển du lịch cộng đồng năm 2026
+
+UBND tỉnh Gia Lai vừa ban hành Kế hoạch số 215/KH-UBND về phát triển du lịch cộng đồng năm 2026.
+
+Kế hoạch đặt mục tiêu phấn đấu 100% làng du lịch cộng đồng có sản phẩm được chứng nhận OCOP.
+
+Năm 2025, lượng khách đến các làng du lịch đã đạt 85% so với kế hoạch năm.
+
+Theo kế hoạch, Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với UBND các xã xây dựng bộ tiêu chí làng du lịch cộng đồng, hoàn thành trong quý II/2026.
+
+Năm 2025, Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức 15 lễ hội ẩm thực tại các làng.
+
+Sở Tài chính có trách nhiệm tham mưu bố trí kinh phí thực hiện Kế hoạch.
+
+Sở Tài chính bố trí kinh phí từ nguồn nào?
+
+Kinh phí được bố trí từ ngân sách tỉnh và nguồn xã hội hóa, bảo đảm cắm trại an toàn.
+"""
+
+LAW_QA = """# Người lao động có được nghỉ việc riêng mà vẫn hưởng lương không?
+
+Nội dung chính
+
+Người lao động có được nghỉ việc riêng mà vẫn hưởng lương không?
+
+Căn cứ Điều 115 Bộ luật Lao động 2019, người lao động được nghỉ việc riêng mà vẫn hưởng nguyên lương khi kết hôn.
+
+Người sử dụng lao động có trách nhiệm trả đủ lương cho người lao động trong những ngày nghỉ này.
+
+Ủy ban nhân dân cấp tỉnh có trách nhiệm chỉ đạo cơ quan quản lý nhà nước về lao động kiểm tra việc thực hiện.
+"""
+
+DECREE = """CHÍNH PHỦ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 41/2026/NĐ-CP
+
+Hà Nội, ngày 20 tháng 2 năm 2026
+
+NGHỊ ĐỊNH
+Quy định về quản lý bến thủy nội địa
+
+Điều 1. Phạm vi điều chỉnh
+
+Nghị định này quy định về quản lý bến thủy nội địa.
+
+Điều 2. Nhiệm vụ, quyền hạn của Cảng vụ đường thủy nội địa
+
+Cảng vụ đường thủy nội địa có các nhiệm vụ, quyền hạn sau đây:
+
+1. Cấp phép cho phương tiện vào, rời bến.
+
+2. Kiểm tra điều kiện an toàn của bến.
+
+Điều 3. Tổ chức thực hiện
+
+Ủy ban nhân dân cấp tỉnh có trách nhiệm kiểm tra hoạt động của bến thủy nội địa trên địa bàn.
+
+Bộ Xây dựng có trách nhiệm chủ trì xây dựng cơ sở dữ liệu bến thủy nội địa, hoàn thành trước ngày 31/12/2026.
+"""
+
+
+def test_reference_page_gives_no_tasks_and_no_targets():
+    doc = run(REFERENCE_PAGE)
+    assert doc.document.kind == "reference"
+    assert doc.document.kind_evidence
+    assert doc.tasks == [] and doc.targets == []
+
+
+def test_procedure_announcement_gives_no_tasks_and_no_targets():
+    doc = run(PROCEDURE_PAGE)
+    assert doc.document.kind == "procedure"
+    assert doc.tasks == [] and doc.targets == []
+
+
+def test_news_of_past_events_gives_nothing():
+    doc = run(PAST_NEWS)
+    assert doc.document.kind == "news"
+    assert doc.tasks == [] and doc.targets == []
+
+
+def test_news_reporting_a_plan_keeps_the_duties_and_goals_it_quotes():
+    doc = run(PLAN_NEWS)
+    assert doc.document.kind == "news"
+    assert [t.lead_agencies for t in doc.tasks] == [["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tài chính"]]
+    assert [t.value for t in doc.targets] == [100]  # the 85% reached last year is a result, not a goal
+
+
+def test_closing_qa_of_a_news_article_inherits_no_agency():
+    texts = [t.text for t in run(PLAN_NEWS).tasks]
+    assert not any("cắm trại" in text or "nguồn nào" in text for text in texts)
+    assert not any("lễ hội ẩm thực" in text for text in texts)  # last year's events
+
+
+def test_qa_article_about_the_law_gives_nothing():
+    doc = run(LAW_QA)
+    assert doc.document.kind == "qa"
+    assert doc.tasks == []
+
+
+def test_decree_keeps_only_its_assignment_article():
+    doc = run(DECREE, "decree.txt")
+    assert doc.document.kind == "law"
+    assert [t.lead_agencies for t in doc.tasks] == [["Bộ Xây dựng"]]
+    assert doc.tasks[0].deadline.date == "2026-12-31"
+
+
+def test_normative_number_makes_a_decision_a_law():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 12/2026/QĐ-UBND\n\nNinh Thuận, ngày 5 tháng 1 năm 2026\n\nQUYẾT ĐỊNH\n"
+            "Ban hành Quy định quản lý cụm công nghiệp\n\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý cụm công nghiệp trên địa bàn tỉnh.\n")
+    doc = run(text, "qd.txt")
+    assert doc.document.kind == "law"
+    assert any("12/2026/QĐ-UBND" in e for e in doc.document.kind_evidence)
+
+
+def test_plan_without_a_header_is_still_a_plan():
+    text = ("I. MỤC ĐÍCH, YÊU CẦU\n\nNâng cao chất lượng dịch vụ công trực tuyến.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành triển khai nền tảng định danh điện tử.\n")
+    doc = run(text, "kh.txt")
+    assert doc.document.kind == "plan"
+    assert [t.lead_agencies for t in doc.tasks] == [["Sở Khoa học và Công nghệ"]]
+
+
+def test_encyclopedia_text_with_reference_marks_gives_nothing():
+    text = ("Sau năm 1954, Bộ Giao thông và Công chính chủ trì khôi phục tuyến đường sắt Hà Nội - Lạng Sơn.[3] "
+            "Đến năm 1956, tuyến đường được thông xe.[4]\n\n"
+            "Tổng cục Đường sắt phối hợp với các công trường tuyển thêm 20.000 công nhân.[5][6]\n\n"
+            "Năm 1958, Bộ Giao thông và Công chính tiếp tục chủ trì làm tuyến Hà Nội - Lào Cai.[7]\n")
+    doc = run(text, "article.txt")
+    assert doc.document.kind == "reference"
+    assert doc.tasks == []
+
+
+def test_a_regulation_is_read_as_a_law():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "QUY ĐỊNH\nPhân cấp quản lý công trình thủy lợi trên địa bàn tỉnh\n\n"
+            "Điều 5. Trách nhiệm của Sở Nông nghiệp và Môi trường\n\n"
+            "Sở Nông nghiệp và Môi trường chủ trì quản lý các hồ chứa có dung tích từ 3 triệu m3 trở lên.\n")
+    doc = run(text, "quy-dinh.txt")
+    assert doc.document.kind == "law"
+    assert doc.tasks == []  # a rule with no time is not an assignment
+
+
+def test_workbook_and_pages_show_the_kind(tmp_path):
+    import openpyxl
+
+    from pipeline.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "song.md").write_text(REFERENCE_PAGE, encoding="utf-8")
+    (folder / "tin.md").write_text(PLAN_NEWS, encoding="utf-8")
+    (folder / "nd.txt").write_text(DECREE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(folder), "--out", str(out), "--workers", "1"]) == 0
+    book = openpyxl.load_workbook(out / "review.xlsx")
+    documents = book["Văn bản"]
+    column = [c.value for c in documents[2]].index("kind")
+    assert sorted(row[column].value.split(" ")[0] for row in documents.iter_rows(min_row=3)) == \
+        ["law", "news", "reference"]
+    summary = [[c.value for c in row] for row in book["Tổng hợp"].iter_rows()]
+    at = next(i for i, row in enumerate(summary) if row[0] == "Theo dạng văn bản (per kind)")
+    assert sorted(tuple(row[:2]) for row in summary[at + 3:at + 6]) == [("law", 1), ("news", 1), ("reference", 1)]
+    pages = " ".join(p.read_text(encoding="utf-8") for p in (out / "html").glob("*.html"))
+    assert "Dạng văn bản: reference" in pages and "<td>law</td>" in pages
