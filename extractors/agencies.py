@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from extractors import mentions
 from pipeline.normalize import fold
 
 ABBREVIATIONS = [  # (pattern, expansion), longest first
@@ -172,11 +173,16 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
     if not starts_agency(text, pos, cased):
         return None
     head = (_START_CASED if cased else _START).match(text, pos)
-    end = i = head.end()
-    words = len(head.group(0).split())
+    end = i = mentions.name_end(text, pos) or head.end()
+    words = len(text[pos:end].split())
     while i < len(text) and words < _MAX_WORDS:
         while i < len(text) and text[i] == " ":
             i += 1
+        known = mentions.name_end(text, i)
+        if known and words:  # a registry name inside the list: "..., Bộ Ngoại giao và ..."
+            words += len(text[i:known].split())
+            end = i = known
+            continue
         m = _WORD.match(text, i)
         if not m:
             break
@@ -185,7 +191,7 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
             break
         if token == ":":
             if _CAPITAL.match(text, m.end()) and _colon_list_head(text[pos:i]):
-                end, i = _list_end(text, m.end()), _list_end(text, m.end())
+                end = _list_end(text, m.end(), text[pos:i].split()[-1])
                 break
             break
         if token in ",;":
@@ -263,20 +269,26 @@ def _colon_list_head(head: str) -> bool:
     return bool(_LIST_HEAD_END.search(head.strip()))
 
 
-def _list_end(text: str, pos: int) -> int:
-    """End of 'Tài chính, Y tế, Tư pháp' after a colon: where the predicate begins."""
-    i = pos
-    while i < len(text) and text[i] == " ":
-        i += 1
+_NEXT_ITEM = re.compile(r"\s*(?:,|\svà\s+(?=[A-ZĐ]))")
+
+
+def _list_end(text: str, pos: int, head: str) -> int:
+    """End of 'Tài chính, Y tế, Tư pháp' after 'các Bộ:': where the predicate begins, or after a
+    registered name that no further item follows."""
+    i = _skip_spaces(text, pos)
     while i < len(text):
+        known = mentions.tail_end(text, i, head)
+        if known:
+            if not _NEXT_ITEM.match(text, known):
+                return known
+            i = _skip_spaces(text, known)
+            continue
         m = _WORD.match(text, i)
         if not m or m.group(0) in ".;:":
             return i
         if m.group(0) != "," and _stops(text, i, text[pos:i]):
             return i
-        i = m.end()
-        while i < len(text) and text[i] == " ":
-            i += 1
+        i = _skip_spaces(text, m.end())
     return i
 
 
@@ -285,12 +297,26 @@ def _expand_colon(phrase: str) -> list:
     head, _, items = phrase.partition(":")
     head = _INNER_CAC.sub(" ", _LEADING_CAC.sub("", head.strip()))
     names = []
-    for item in (p.strip() for p in items.split(",")):
-        if not item:
-            continue
+    for item in _list_items(items.strip(), head):
         named = _START_CASED.match(item)  # "Văn phòng Chính phủ" stays; a bare "Công an" takes the head
         names.append(item if named and named.end() < len(item) else f"{head} {item}")
     return names
+
+
+_ITEM_SEPARATOR = re.compile(r"\s*(?:,|;|\svà\s(?=[A-ZĐ]))\s*")  # not "Ban Quản lý ... và các khu ..."
+
+
+def _list_items(items: str, head: str) -> list:
+    """'Xây dựng, Văn hóa, Thể thao và Du lịch' after 'các Bộ:' -> ['Xây dựng', 'Văn hóa, Thể thao và Du lịch']."""
+    found, i = [], 0
+    while i < len(items):
+        end = mentions.tail_end(items, i, head)
+        sep = _ITEM_SEPARATOR.search(items, end or i)
+        stop = sep.start() if sep else len(items)
+        if stop > i:
+            found.append(items[i:stop])
+        i = sep.end() if sep else len(items)
+    return found
 
 
 _SEPARATOR = re.compile(r"\s*(?:[,;]|\s(?:và|cùng|cùng với)\s)\s*"
@@ -309,7 +335,10 @@ def split(phrase: str) -> list:
     if ":" in phrase:
         return _expand_colon(phrase)
     parts, start = [], 0
+    known = mentions.spans(phrase)
     for m in _SEPARATOR.finditer(phrase):
+        if any(a < m.start() < b for a, b in known):
+            continue  # "Sở Văn hóa, Thể thao và Du lịch": one name
         if (_SPLIT_AT.match(phrase, m.end()) or _OFFICE.match(phrase, m.end())) \
                 and not _NOT_A_BODY.match(phrase, m.end()):
             parts.append(phrase[start:m.start()])

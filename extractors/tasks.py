@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors import agencies, deadlines, registry, table_tasks
+from extractors import agencies, deadlines, mentions, registry, table_tasks
 from pipeline.segment import is_title
 from pipeline import segment as segmenting
 from pipeline.records import Deadline, Span, Task
@@ -418,7 +418,7 @@ class _Walker:
         cut = len(text) - len(" ".join(lines[1:])) - 1 if len(lines) > 1 else -1
         for line in lines[1:_HEADING_LINES + 1]:
             head, duty = text[:cut], text[cut + 1:]
-            found = _starts_with_verb(duty) and heading_agencies(head)
+            found = _starts_with_verb(duty) and not mentions.inside(text, cut + 1) and heading_agencies(head)
             if found:
                 return Heading(found), duty
             cut += len(line) + 1

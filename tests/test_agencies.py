@@ -73,3 +73,18 @@ def test_a_repeated_noun_continues_a_name():
 def test_titles_sharing_one_body():
     assert agencies.split("Giám đốc, Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã") == [
         "Giám đốc, Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã"]
+
+
+def test_colon_list_keeps_names_holding_commas_and_va():
+    names, _ = agencies.read_list("các Bộ: Tư pháp, Văn hóa, Thể thao và Du lịch, Nông nghiệp và Môi trường "
+                                  "góp ý dự thảo đề án", 0)
+    assert names == ["Bộ Tư pháp", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Nông nghiệp và Môi trường"]
+
+
+def test_registry_name_read_whole_across_a_line_break():
+    names, _ = agencies.read_list("Bộ Ngoại\ngiao chủ trì hướng dẫn thủ tục lãnh sự", 0)
+    assert names == ["Bộ Ngoại\ngiao"]
+
+
+def test_list_split_keeps_a_registry_name_with_commas():
+    assert agencies.split("Sở Văn hóa, Thể thao và Du lịch, Sở Y tế") == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]

@@ -263,3 +263,9 @@ def test_heading_subject_described_up_to_its_duty_word():
     found = tasks_of(text)
     assert found[0].lead_agencies == ["Các tổ chức, cá nhân khai thác khoáng sản trên địa bàn tỉnh"]
     assert found[-1].lead_agencies == ["Sở Công Thương"]
+
+
+def test_agency_name_split_by_a_line_break_is_not_a_heading():
+    [task] = tasks_of("Bộ Ngoại\ngiao chủ trì, phối hợp với Bộ Công an rà soát quy trình cấp thị thực điện tử.")
+    assert task.lead_agencies == ["Bộ Ngoại giao"]
+    assert task.coordinating_agencies == ["Bộ Công an"]
