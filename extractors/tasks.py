@@ -18,8 +18,11 @@ from pipeline.records import Deadline, Span, Task
 
 # not "cơ chế giao doanh nghiệp ...": a noun before the verb makes it a topic
 _ASSIGN = re.compile(r"(?<!\w)(?<!cơ chế )(?<!việc )(?<!thẩm quyền )"
-                     r"(?:giao (?:trách nhiệm|nhiệm vụ)(?:\s+cho)?|giao cho|giao|đề nghị|yêu cầu|"
+                     r"(?:giao (?:rõ\s+)?(?:trách nhiệm|nhiệm vụ)(?:\s+cho|\s*:)?|giao cho|giao|đề nghị|yêu cầu|"
                      r"phân công(?:\s+cho)?)\s+(?:(?:các\s+)?đồng chí\s+)?", re.I)
+# "... do Sở Xây dựng chủ trì, phối hợp với ... thực hiện": the agency after "do" leads
+_BY = re.compile(r"(?<!\w)do\s+(?=\S)", re.I)
+_LEADS = re.compile(r"\s*chủ trì(?=\s*(?:[,.;]|phối hợp|thực hiện|triển khai|tổ chức thực hiện|$))", re.I)
 _INSTRUCT = re.compile(r"\s*(?:hướng dẫn|đôn đốc|chỉ đạo)\s+")  # the issuer instructing an agency
 _URGE = re.compile(r"(?<!\w)(?:đôn đốc|chỉ đạo)\s+", re.I)
 _SELF = re.compile(r"^(?:Bộ|Sở|Ban|Cục|Tổng cục)$")
@@ -153,8 +156,17 @@ def _is_issuer(names: list, issuer: str) -> bool:
     return len(names) == 1 and bool(key) and key.startswith(agencies.canonical(names[0]))
 
 
+def _passive_lead(sentence: str) -> Optional[list]:
+    """'Việc ... do Sở Xây dựng chủ trì, phối hợp với ... thực hiện' -> ['Sở Xây dựng']."""
+    for m in _BY.finditer(sentence):
+        found = agencies.read_list(sentence, m.end())
+        if found and _LEADS.match(sentence, found[1]):
+            return found[0]
+    return None
+
+
 def sentence_lead(sentence: str, issuer: str = "") -> Optional[list]:
-    return _assigned(sentence) or _subject(sentence, issuer)
+    return _assigned(sentence) or _subject(sentence, issuer) or _passive_lead(sentence)
 
 
 def coordinating(text: str, lead: list) -> list:

@@ -269,3 +269,21 @@ def test_agency_name_split_by_a_line_break_is_not_a_heading():
     [task] = tasks_of("Bộ Ngoại\ngiao chủ trì, phối hợp với Bộ Công an rà soát quy trình cấp thị thực điện tử.")
     assert task.lead_agencies == ["Bộ Ngoại giao"]
     assert task.coordinating_agencies == ["Bộ Công an"]
+
+
+def test_passive_do_agency_chu_tri_gives_the_lead():
+    [task] = tasks_of("Việc kiểm kê rừng phòng hộ ven biển do Sở Nông nghiệp và Môi trường chủ trì, "
+                      "phối hợp với Bộ Chỉ huy Quân sự tỉnh thực hiện trong quý II/2026.")
+    assert task.lead_agencies == ["Sở Nông nghiệp và Môi trường"]
+    assert task.coordinating_agencies == ["Bộ Chỉ huy Quân sự tỉnh"]
+
+
+def test_do_inside_a_description_is_not_a_lead():
+    assert tasks_of("Hệ thống lưu trữ các hồ sơ do cơ quan thuế chủ trì thu thập được nâng cấp trong năm 2026.") == []
+
+
+def test_assigner_naming_duties_after_a_colon_is_not_the_lead():
+    [task] = tasks_of("UBND tỉnh giao rõ trách nhiệm: Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh "
+                      "rà soát danh mục thuốc thiết yếu tại trạm y tế xã.")
+    assert task.lead_agencies == ["Sở Y tế"]
+    assert task.coordinating_agencies == ["Bảo hiểm xã hội tỉnh"]
