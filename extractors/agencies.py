@@ -339,7 +339,8 @@ def split(phrase: str) -> list:
     for m in _SEPARATOR.finditer(phrase):
         if any(a < m.start() < b for a, b in known):
             continue  # "Sở Văn hóa, Thể thao và Du lịch": one name
-        if (_SPLIT_AT.match(phrase, m.end()) or _OFFICE.match(phrase, m.end())) \
+        after_name = any(b == m.start() for _, b in known) and _START.match(phrase, m.end())
+        if (after_name or _SPLIT_AT.match(phrase, m.end()) or _OFFICE.match(phrase, m.end())) \
                 and not _NOT_A_BODY.match(phrase, m.end()):
             parts.append(phrase[start:m.start()])
             start = m.end()

@@ -63,6 +63,7 @@ _FIELD = re.compile(r"^(?:(?P<lead>(?:Đơn vị|Cơ quan)\s+(?:chủ trì|thự
                     r"|(?P<time>Thời gian(?:\s+(?:hoàn thành|thực hiện))?|Thời hạn(?:\s+hoàn thành)?|Tiến độ))\s*:\s*",
                     re.I)
 _LABEL_END = re.compile(r":\s+(?=[A-ZĐ])")
+_BARE_LABEL = re.compile(r"^(?:Nhiệm vụ|Nội dung(?:\s+(?:nhiệm vụ|công việc))?)(?:\s+cụ thể)?\s*:\s*$", re.I)
 _TASK_LABEL = re.compile(r"^(?:Nhiệm vụ|Tên nhiệm vụ|Nội dung(?:\s+(?:nhiệm vụ|công việc))?)\s*:\s*(?=\S)", re.I)
 _FOOTNOTE_MARK = re.compile(r":\s*\d{1,2}$")  # "... tổ chức triển khai: 11" (a PDF footnote number)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
@@ -320,7 +321,7 @@ class _Walker:
         self.previous = None  # (block, lead) of the last text task
         self.in_recipients = False
         self.in_footnotes = False  # web copies end with the footnotes: "[1] 07 Bộ ... đã ban hành ..."
-        self.content = None  # (block, text, index of its first task) of the last duty block
+        self.content = None  # _Item: the last duty block(s) and the index of its first task
         self.default_year = _issue_year(doc)
         self.issuer = getattr(doc.document, "issuer", None) or ""
         self.tables = table_tasks.TableReader(self.default_year)
@@ -354,7 +355,7 @@ class _Walker:
         split = self.heading_line(block, text) or _inline_heading(text)
         if split:  # "1. Bộ trưởng các Bộ" and its duty wrapped into one block, or "a) Sở Y tế: Chủ trì ..."
             self.open_heading(block, split[0])
-            self.content = (block, split[1], len(self.found))
+            self.content = _Item(len(self.found), [(block, split[1])])
             self.heading_task(block, split[1], split[0])
             return
         heading = heading_agencies(text)
@@ -366,8 +367,11 @@ class _Walker:
         if field:
             self.field(field, text[field.end():])
             return
+        if _BARE_LABEL.match(text):  # "a) Nhiệm vụ:": the bullets below are the item's duties
+            self.content = _Item(len(self.found), [], collecting=True)
+            return
         text = _TASK_LABEL.sub("", _FOOTNOTE_MARK.sub(":", text))  # "a) Nhiệm vụ: Tham mưu ..."
-        self.content = (block, text, len(self.found))
+        self.update_content(block, text)
         self.update_loose_heading(block)
         inherited = self.inherited(block)
         if inherited:
@@ -394,25 +398,37 @@ class _Walker:
         """Attach a "Cơ quan chủ trì: ..." / "Cơ quan phối hợp: ..." / "Thời gian: ..." line to the duty above."""
         if not self.content:
             return
-        block, text, first = self.content
-        tasks = self.found[first:]
+        item = self.content
+        item.collecting = False
+        tasks = self.found[item.first:]
         if m.group("lead"):
             lead = _field_agencies(value)
             if not lead:
                 return
             if not tasks:
-                self.add_text(block, text, 0, len(text), lead, "explicit")
-                tasks = self.found[first:]
+                for block, text in item.parts:
+                    self.add_text(block, text, 0, len(text), lead, "explicit", item.coordinating)
+                tasks = self.found[item.first:]
             for task in tasks:
                 task.lead_agencies = lead
                 task.coordinating_agencies = [c for c in task.coordinating_agencies if not _same_agency(c, lead)]
         elif m.group("coord"):
+            item.coordinating = _field_agencies(value)
             for task in tasks:
-                task.coordinating_agencies = _field_agencies(value)
+                own = [c for c in task.coordinating_agencies if not _same_agency(c, item.coordinating)]
+                task.coordinating_agencies = [c for c in item.coordinating + own
+                                              if not _same_agency(c, task.lead_agencies)]
         else:
             found = deadlines.parse(value, self.default_year)
             for task in tasks:
                 task.deadline = found or task.deadline
+
+    def update_content(self, block, text: str):
+        """The duty block that field lines below attach to; bullets under a bare "Nhiệm vụ:" label add up."""
+        if self.content and self.content.collecting and block.marker_kind in _BULLETS:
+            self.content.parts.append((block, text))
+        else:
+            self.content = _Item(len(self.found), [(block, text)])
 
     def update_loose_heading(self, block):
         """An unnumbered heading reaches the bullets below it (a list head its "1.", "2." too); other blocks end it."""
@@ -503,6 +519,15 @@ class _Walker:
             coordinating_agencies=list(coord), deadline=deadline,
             span=Span(start, end, block.page), excerpt=self.doc.excerpt(start, end),
             source=self.doc.source.path, evidence=evidence))
+
+
+@dataclass
+class _Item:
+    """A task item that labelled field lines ("Cơ quan chủ trì: ...") complete."""
+    first: int  # index of its first task in _Walker.found
+    parts: list  # (block, text) of its duty blocks
+    collecting: bool = False  # under a bare "Nhiệm vụ:" label, until its fields begin
+    coordinating: list = field(default_factory=list)
 
 
 def _capital_heading(text: str) -> bool:

@@ -287,3 +287,35 @@ def test_assigner_naming_duties_after_a_colon_is_not_the_lead():
                       "rà soát danh mục thuốc thiết yếu tại trạm y tế xã.")
     assert task.lead_agencies == ["Sở Y tế"]
     assert task.coordinating_agencies == ["Bảo hiểm xã hội tỉnh"]
+
+
+def test_bullets_under_a_bare_duty_label_take_the_fields_below():
+    text = ("3. Về chuyển đổi số trong y tế\n\na) Nhiệm vụ:\n\n"
+            "- Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh.\n\n"
+            "- Kết nối dữ liệu khám chữa bệnh với Bảo hiểm xã hội tỉnh.\n\n"
+            "b) Cơ quan thực hiện:\n\n- Đơn vị chủ trì: Sở Y tế.\n\n- Đơn vị phối hợp: Sở Khoa học và Công nghệ.\n\n"
+            "c) Thời gian thực hiện: Hoàn thành trong năm 2026.\n")
+    found = tasks_of(text)
+    assert [t.text for t in found] == ["Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh.",
+                                       "Kết nối dữ liệu khám chữa bệnh với Bảo hiểm xã hội tỉnh."]
+    assert all(t.lead_agencies == ["Sở Y tế"] for t in found)
+    assert all(t.coordinating_agencies == ["Sở Khoa học và Công nghệ"] for t in found)
+    assert all(t.deadline.year == 2026 for t in found)
+
+
+def test_coordinating_field_adds_to_partners_named_in_the_duty():
+    text = ("a) Nhiệm vụ: Tham mưu UBND tỉnh phối hợp với Bộ Công an nâng cấp cơ sở dữ liệu dân cư.\n\n"
+            "- Đơn vị chủ trì: Công an tỉnh.\n\n- Đơn vị phối hợp: Các sở, ban, ngành.\n")
+    [task] = tasks_of(text)
+    assert task.lead_agencies == ["Công an tỉnh"]
+    assert task.coordinating_agencies == ["Các sở, ban, ngành", "Bộ Công an"]
+
+
+def test_field_block_lead_is_not_repeated_as_coordinating():
+    text = ("Hoạt động 2\n\n- Nội dung: Rà soát định mức chi hỗ trợ hợp tác xã nông nghiệp.\n\n"
+            "- Cơ quan chủ trì: Sở Tài chính.\n\n"
+            "- Cơ quan phối hợp: Sở Tài chính và các cơ quan, địa phương liên quan.\n")
+    [task] = tasks_of(text)
+    assert task.text == "Rà soát định mức chi hỗ trợ hợp tác xã nông nghiệp."
+    assert task.lead_agencies == ["Sở Tài chính"]
+    assert task.coordinating_agencies == ["các cơ quan, địa phương liên quan"]
