@@ -63,6 +63,7 @@ _FIELD = re.compile(r"^(?:(?P<lead>(?:Đơn vị|Cơ quan)\s+(?:chủ trì|thự
                     r"|(?P<time>Thời gian(?:\s+(?:hoàn thành|thực hiện))?|Thời hạn(?:\s+hoàn thành)?|Tiến độ))\s*:\s*",
                     re.I)
 _LABEL_END = re.compile(r":\s+(?=[A-ZĐ])")
+_ROLE_HEAD = re.compile(r"^(?:Chủ trì|Phối hợp)(?:\s*,\s*phối hợp)?(?:\s+(?:chặt chẽ\s+)?với\s+[^.;:]+)?\s*:\s*$")
 _BARE_LABEL = re.compile(r"^(?:Nhiệm vụ|Nội dung(?:\s+(?:nhiệm vụ|công việc))?)(?:\s+cụ thể)?\s*:\s*$", re.I)
 _TASK_LABEL = re.compile(r"^(?:Nhiệm vụ|Tên nhiệm vụ|Nội dung(?:\s+(?:nhiệm vụ|công việc))?)\s*:\s*(?=\S)", re.I)
 _FOOTNOTE_MARK = re.compile(r":\s*\d{1,2}$")  # "... tổ chức triển khai: 11" (a PDF footnote number)
@@ -468,6 +469,11 @@ class _Walker:
         return None
 
     def heading_task(self, block, text, heading):
+        if _ROLE_HEAD.match(text):  # "a) Chủ trì, phối hợp với Sở Nội vụ:" heads the items below
+            coord = heading.coordinating + [c for c in coordinating(text, heading.lead)
+                                            if not _same_agency(c, heading.coordinating)]
+            self.open_heading(block, Heading(heading.lead, coord, heading.deadline))
+            return
         for start, end, own in _heading_groups(text, heading.lead):
             lead, coord = heading.lead, heading.coordinating
             if own and not _same(own, lead):

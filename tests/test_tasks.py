@@ -319,3 +319,14 @@ def test_field_block_lead_is_not_repeated_as_coordinating():
     assert task.text == "Rà soát định mức chi hỗ trợ hợp tác xã nông nghiệp."
     assert task.lead_agencies == ["Sở Tài chính"]
     assert task.coordinating_agencies == ["các cơ quan, địa phương liên quan"]
+
+
+def test_role_sub_heading_passes_its_partners_to_the_items():
+    text = ("2. Sở Giáo dục và Đào tạo\n\na) Chủ trì, phối hợp với Sở Nội vụ:\n\n"
+            "- Rà soát định biên giáo viên mầm non theo từng xã.\n\n"
+            "- Đề xuất chỉ tiêu tuyển dụng giáo viên năm học 2026 - 2027.\n\n"
+            "b) Phối hợp với Sở Tài chính bố trí kinh phí sửa chữa trường học.\n")
+    found = tasks_of(text)
+    assert [t.text[:20] for t in found] == ["Rà soát định biên gi", "Đề xuất chỉ tiêu tuy", "Phối hợp với Sở Tài "]
+    assert all(t.lead_agencies == ["Sở Giáo dục và Đào tạo"] for t in found)
+    assert [t.coordinating_agencies for t in found] == [["Sở Nội vụ"], ["Sở Nội vụ"], ["Sở Tài chính"]]
