@@ -63,6 +63,8 @@ _FIELD = re.compile(r"^(?:(?P<lead>(?:Đơn vị|Cơ quan)\s+(?:chủ trì|thự
                     r"|(?P<time>Thời gian(?:\s+(?:hoàn thành|thực hiện))?|Thời hạn(?:\s+hoàn thành)?|Tiến độ))\s*:\s*",
                     re.I)
 _LABEL_END = re.compile(r":\s+(?=[A-ZĐ])")
+_CLAUSE_MARK = re.compile(r"(?:(?<=[:;.]\s)|(?<=[:;.]))\((\d{1,2})\)\s*")  # "...: (1) ...; (2) ..."
+_OBJECT_LIST = re.compile(r"(?:gồm|bao gồm|như|hạng mục)(?:\s+(?:các|những))?\s*:\s*$", re.I)
 _ROLE_HEAD = re.compile(r"^(?:Chủ trì|Phối hợp)(?:\s*,\s*phối hợp)?(?:\s+(?:chặt chẽ\s+)?với\s+[^.;:]+)?\s*:\s*$")
 _BARE_LABEL = re.compile(r"^(?:Nhiệm vụ|Nội dung(?:\s+(?:nhiệm vụ|công việc))?)(?:\s+cụ thể)?\s*:\s*$", re.I)
 _TASK_LABEL = re.compile(r"^(?:Nhiệm vụ|Tên nhiệm vụ|Nội dung(?:\s+(?:nhiệm vụ|công việc))?)\s*:\s*(?=\S)", re.I)
@@ -511,6 +513,13 @@ class _Walker:
 
     def add_text(self, block, text, start, end, lead, evidence, inherited_coord=(), inherited_deadline=None):
         piece = text[start:end].strip()
+        clauses = _numbered_duties(piece)
+        if clauses:  # "Sở Y tế có trách nhiệm: (1) ...; (2) ...": one task per duty
+            intro = coordinating(clauses[0][0], lead)
+            for _, clause in clauses:
+                self.add_text(block, clause, 0, len(clause), lead, evidence,
+                              list(inherited_coord) + intro, inherited_deadline)
+            return
         deadline = deadlines.find_in_sentence(piece, self.default_year) or inherited_deadline or _scope(block)
         coord = coordinating(piece, lead)
         keys = {agencies.canonical(c) for c in coord}
@@ -534,6 +543,22 @@ class _Item:
     parts: list  # (block, text) of its duty blocks
     collecting: bool = False  # under a bare "Nhiệm vụ:" label, until its fields begin
     coordinating: list = field(default_factory=list)
+
+
+def _numbered_duties(text: str) -> list:
+    """[(intro, clause), ...] of 'X có trách nhiệm: (1) tổ chức ...; (2) rà soát ...' where each numbered
+    clause opens with a verb; a list of objects ('..., gồm: (1) tờ trình; (2) ...') stays whole."""
+    marks = list(_CLAUSE_MARK.finditer(text))
+    if len(marks) < 2 or [m.group(1) for m in marks] != [str(n) for n in range(1, len(marks) + 1)]:
+        return []
+    intro = text[:marks[0].start()]
+    if not intro.rstrip().endswith(":") or _OBJECT_LIST.search(intro):
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    clauses = [text[m.end():e].strip().rstrip(";,. ") for m, e in zip(marks, ends)]
+    if not all(_starts_with_verb(c[:1].upper() + c[1:]) for c in clauses):
+        return []
+    return [(intro, c) for c in clauses]
 
 
 def _capital_heading(text: str) -> bool:

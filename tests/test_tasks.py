@@ -330,3 +330,21 @@ def test_role_sub_heading_passes_its_partners_to_the_items():
     assert [t.text[:20] for t in found] == ["Rà soát định biên gi", "Đề xuất chỉ tiêu tuy", "Phối hợp với Sở Tài "]
     assert all(t.lead_agencies == ["Sở Giáo dục và Đào tạo"] for t in found)
     assert [t.coordinating_agencies for t in found] == [["Sở Nội vụ"], ["Sở Nội vụ"], ["Sở Tài chính"]]
+
+
+def test_inline_numbered_duties_are_separate_tasks():
+    found = tasks_of("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với UBND các xã: (1) khoanh định vùng "
+                     "nuôi trồng thủy sản tập trung; (2) Kiểm tra chất lượng giống thủy sản trước vụ nuôi; "
+                     "(3) hướng dẫn người dân xử lý môi trường ao nuôi.")
+    assert [t.text for t in found] == ["khoanh định vùng nuôi trồng thủy sản tập trung",
+                                       "Kiểm tra chất lượng giống thủy sản trước vụ nuôi",
+                                       "hướng dẫn người dân xử lý môi trường ao nuôi"]
+    assert all(t.lead_agencies == ["Sở Nông nghiệp và Môi trường"] for t in found)
+    assert all(t.coordinating_agencies == ["UBND các xã"] for t in found)
+
+
+def test_numbered_objects_inside_one_duty_stay_one_task():
+    [task] = tasks_of("Sở Xây dựng chủ trì hoàn thiện hồ sơ dự án, gồm: (1) báo cáo nghiên cứu khả thi; "
+                      "(2) thiết kế cơ sở; (3) dự toán xây dựng.")
+    assert task.lead_agencies == ["Sở Xây dựng"]
+    assert task.text.endswith("(3) dự toán xây dựng.")
