@@ -547,7 +547,7 @@ class _Item:
 
 def _numbered_duties(text: str) -> list:
     """[(intro, clause), ...] of 'X có trách nhiệm: (1) tổ chức ...; (2) rà soát ...' where each numbered
-    clause opens with a verb; a list of objects ('..., gồm: (1) tờ trình; (2) ...') stays whole."""
+    clause states a duty (one opens with a known verb); a list of objects ('..., gồm: (1) tờ trình; (2) ...') stays whole."""
     marks = list(_CLAUSE_MARK.finditer(text))
     if len(marks) < 2 or [m.group(1) for m in marks] != [str(n) for n in range(1, len(marks) + 1)]:
         return []
@@ -556,7 +556,7 @@ def _numbered_duties(text: str) -> list:
         return []
     ends = [m.start() for m in marks[1:]] + [len(text)]
     clauses = [text[m.end():e].strip().rstrip(";,. ") for m, e in zip(marks, ends)]
-    if not all(_starts_with_verb(c[:1].upper() + c[1:]) for c in clauses):
+    if not any(_starts_with_verb(c[:1].upper() + c[1:]) for c in clauses):
         return []
     return [(intro, c) for c in clauses]
 
