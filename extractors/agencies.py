@@ -337,8 +337,9 @@ def split(phrase: str) -> list:
     parts, start = [], 0
     known = mentions.spans(phrase)
     for m in _SEPARATOR.finditer(phrase):
-        if any(a < m.start() < b for a, b in known):
-            continue  # "Sở Văn hóa, Thể thao và Du lịch": one name
+        in_brackets = phrase.count("(", 0, m.start()) > phrase.count(")", 0, m.start())
+        if in_brackets or any(a < m.start() < b for a, b in known):
+            continue  # "Sở Văn hóa, Thể thao và Du lịch", "Khối nội chính (Công an tỉnh, ...)": one name
         after_name = any(b == m.start() for _, b in known) and _START.match(phrase, m.end())
         if (after_name or _SPLIT_AT.match(phrase, m.end()) or _OFFICE.match(phrase, m.end())) \
                 and not _NOT_A_BODY.match(phrase, m.end()):

@@ -45,7 +45,8 @@ _RECIPIENTS = re.compile(r"^Nơi nhận", re.I)
 _OBJECTIVES = re.compile(r"(?:chỉ tiêu|mục tiêu)(?:\s+[^\W\d]+){0,3}\s+(?:bao gồm|gồm|như sau|cụ thể)\s*:\s*$", re.I)
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # a bare "*" or "20" is not a duty
-_HEADING_LEAD = re.compile(r"^(?:Trách nhiệm của|Giao|Đề nghị|Yêu cầu)\s+")
+_HEADING_LEAD = re.compile(r"^(?:Trách nhiệm của|Giao|Đề nghị|Yêu cầu|(?:Kính\s+)?Mời)\s+")
+_INVITE = re.compile(r"^(?:Kính\s+)?[Mm]ời\s+")  # "Mời Ủy ban MTTQ tỉnh phối hợp ...": addressed like "đề nghị"
 # A generic noun and lowercase words, with no name: "Doanh nghiệp số", "Chính quyền số", "Lực lượng sản xuất"
 _TOPIC = re.compile(r"^(?:Doanh nghiệp|Lực lượng|Hội|Đoàn|Cổng|Đội|Bộ phận|Trường|Cơ quan|Tổ|Nhà trường|"
                     r"Chính quyền)\s+(.+)$")
@@ -104,7 +105,7 @@ def _lead_at(sentence: str, pos: int, cased: bool = True):
 def _assigned(sentence: str) -> Optional[list]:
     """'UBND thành phố giao Sở Tư pháp ...' -> ['Sở Tư pháp']; 'Sở Nội vụ đề nghị các cơ quan, đơn vị:' heads
     a list of requests to them."""
-    for m in _ASSIGN.finditer(sentence):
+    for m in list(_INVITE.finditer(sentence)) + list(_ASSIGN.finditer(sentence)):
         found = _lead_at(sentence, m.end(), cased=False) or _addressees(sentence, m.end())
         if found:
             return found[0]
@@ -189,6 +190,8 @@ def coordinating(text: str, lead: list) -> list:
 def heading_agencies(text: str) -> Optional[list]:
     """'Sở Tư pháp', 'Các bộ, ngành, địa phương có trách nhiệm:', 'Các Bộ: Công an, Tài chính'."""
     text = _HEADING_LEAD.sub("", text.strip())
+    if text.endswith(".") and _only_agencies(text[:-1]):
+        text = text[:-1]  # "2. Sở Giáo dục và Đào tạo."
     if len(text) > _MAX_HEADING or text.endswith((";", ".", ",")):
         return None
     found = _whole_subject(text) or agencies.read_list(text, 0, cased=True)

@@ -348,3 +348,23 @@ def test_numbered_objects_inside_one_duty_stay_one_task():
                       "(2) thiết kế cơ sở; (3) dự toán xây dựng.")
     assert task.lead_agencies == ["Sở Xây dựng"]
     assert task.text.endswith("(3) dự toán xây dựng.")
+
+
+def test_agency_heading_ending_in_a_period():
+    found = tasks_of("3. Sở Khoa học và Công nghệ.\n\n- Thẩm định công nghệ các dự án đầu tư mới.\n\n"
+                     "- Hỗ trợ doanh nghiệp đăng ký nhãn hiệu.\n")
+    assert [t.lead_agencies for t in found] == [["Sở Khoa học và Công nghệ"]] * 2
+
+
+def test_agency_heading_with_a_bracketed_member_list_stays_one_agency():
+    found = tasks_of("4. Các cơ quan khối nội chính (Công an tỉnh, Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh)"
+                     "\n\n- Phối hợp xử lý dứt điểm các vụ việc khiếu nại kéo dài.\n")
+    assert [t.lead_agencies for t in found] == [["Các cơ quan khối nội chính (Công an tỉnh, Viện kiểm sát nhân dân "
+                                                 "tỉnh, Tòa án nhân dân tỉnh)"]]
+
+
+def test_invited_agency_heading_and_sentence():
+    found = tasks_of("6. Mời Hội Liên hiệp Phụ nữ tỉnh\n\n- Vận động hội viên tham gia phân loại rác tại nguồn.\n\n"
+                     "7. Mời Liên đoàn Lao động tỉnh phối hợp với Sở Nội vụ tuyên truyền chính sách tiền lương.\n")
+    assert [t.lead_agencies for t in found] == [["Hội Liên hiệp Phụ nữ tỉnh"], ["Liên đoàn Lao động tỉnh"]]
+    assert found[1].coordinating_agencies == ["Sở Nội vụ"]
