@@ -341,12 +341,27 @@ def split(phrase: str) -> list:
         if in_brackets or any(a < m.start() < b for a, b in known):
             continue  # "Sở Văn hóa, Thể thao và Du lịch", "Khối nội chính (Công an tỉnh, ...)": one name
         after_name = any(b == m.start() for _, b in known) and _START.match(phrase, m.end())
-        if (after_name or _SPLIT_AT.match(phrase, m.end()) or _OFFICE.match(phrase, m.end())) \
+        if (after_name or _SPLIT_AT.match(phrase, m.end()) or _OFFICE.match(phrase, m.end())
+                or _new_body(phrase, start, m)) \
                 and not _NOT_A_BODY.match(phrase, m.end()):
             parts.append(phrase[start:m.start()])
             start = m.end()
     parts.append(phrase[start:])
     return _join_bare_titles([p.strip(" ,;") for p in parts if p.strip(" ,;")])
+
+
+# Common nouns that begin another body after a named one: "UBND các xã, phường và đơn vị vận hành thoát nước"
+_BODY_NOUN = re.compile(r"(?:cơ quan|đơn vị|tổ chức|doanh nghiệp|chính quyền|phòng|lực lượng|nhà thầu|chủ đầu tư|"
+                        r"cá nhân|hộ gia đình)\s+[^\s,;]+")
+_HOLDER = re.compile(r"(?:thủ trưởng|giám đốc|chủ tịch|người đứng đầu|bí thư|bộ trưởng|lãnh đạo)(?!\w)", re.I)
+_NAMED_PART = re.compile(rf"^(?:{_DETERMINER}\s+)?(?:{_NAMED})(?!\w)|^\S+\s.*[A-ZĐ]")
+
+
+def _new_body(phrase: str, start: int, separator) -> bool:
+    """Does a separator end a named body and begin a common-noun one ('các Sở, ngành Thành phố, đơn vị liên quan')?"""
+    part = phrase[start:separator.start()]
+    return bool(_BODY_NOUN.match(phrase, separator.end()) and _NAMED_PART.match(part)
+                and not _HOLDER.match(part))
 
 
 _BARE_TITLE = re.compile(r"^(?:Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Lãnh đạo)$", re.I)

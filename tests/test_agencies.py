@@ -88,3 +88,18 @@ def test_registry_name_read_whole_across_a_line_break():
 
 def test_list_split_keeps_a_registry_name_with_commas():
     assert agencies.split("Sở Văn hóa, Thể thao và Du lịch, Sở Y tế") == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]
+
+
+def test_common_noun_body_after_a_named_one_is_split_off():
+    assert agencies.split("các Sở, ngành tỉnh Thái Nguyên, đơn vị có liên quan") == [
+        "các Sở, ngành tỉnh Thái Nguyên", "đơn vị có liên quan"]
+    assert agencies.split("Công ty Cấp nước tỉnh, chính quyền cơ sở") == ["Công ty Cấp nước tỉnh", "chính quyền cơ sở"]
+    assert agencies.split("UBND các xã, phường và đơn vị quản lý đê điều") == [
+        "UBND các xã, phường", "đơn vị quản lý đê điều"]
+
+
+def test_group_lists_and_office_holders_are_not_split_by_common_nouns():
+    assert agencies.split("các sở, ban, ngành, cơ quan, đơn vị liên quan") == [
+        "các sở, ban, ngành, cơ quan, đơn vị liên quan"]
+    assert agencies.split("Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ") == [
+        "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ"]
