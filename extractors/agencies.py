@@ -109,6 +109,7 @@ _ORG_NAME = re.compile(r"^(?:các\s+)?(?:Ban Quản lý|Công ty|Tổng [Cc]ông
 _NAME_VERBS = {"đầu tư", "xây dựng", "phát triển", "quản lý", "vận hành", "hỗ trợ", "dự báo", "khai thác",
                "bảo vệ", "ứng dụng", "chuyển đổi", "kiểm soát", "đánh giá", "thẩm định", "giám sát", "cung cấp",
                "tư vấn", "nghiên cứu", "phổ biến", "kết nối", "số hóa", "dịch vụ", "xử lý", "hoạt động"}
+_PLACE_END = re.compile(r"\s[A-ZĐ]\w*\s+[A-ZĐ]\w*\s*$")  # "... thủy lợi Hà Nội": a place name ends the name
 # Verbs that begin nouns inside names: "Cảnh sát giao thông", "Sở Giao dịch"
 _NOT_VERB = re.compile(r"giao\s+(?:thông|dịch|tiếp|lưu)(?!\w)", re.I)
 _NOUN_BEFORE_TRINH = re.compile(r"(?:công|chương|quá|lộ|tờ)\s*$", re.I)
@@ -145,7 +146,8 @@ def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
         return False
     if m and m.group(0).lower() == "trình" and _NOUN_BEFORE_TRINH.search(phrase_so_far):
         return False  # "công trình", "chương trình"
-    if m and m.group(0).lower() in _NAME_VERBS and _ORG_NAME.match(_LAST_ITEM.split(phrase_so_far)[-1]):
+    if m and m.group(0).lower() in _NAME_VERBS and _ORG_NAME.match(_LAST_ITEM.split(phrase_so_far)[-1]) \
+            and not _PLACE_END.search(phrase_so_far):
         return False
     return bool(m)
 

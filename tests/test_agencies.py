@@ -103,3 +103,10 @@ def test_group_lists_and_office_holders_are_not_split_by_common_nouns():
         "các sở, ban, ngành, cơ quan, đơn vị liên quan"]
     assert agencies.split("Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ") == [
         "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ"]
+
+
+def test_company_name_ends_at_its_place_name_before_a_verb():
+    assert lead("Công ty TNHH MTV Khai thác công trình thủy lợi Bắc Giang vận hành các cống tiêu nước đệm.") == [
+        "Công ty TNHH MTV Khai thác công trình thủy lợi Bắc Giang"]
+    assert lead("Công ty cổ phần Đầu tư phát triển đô thị chủ trì lập hồ sơ.") == [
+        "Công ty cổ phần Đầu tư phát triển đô thị"]
