@@ -187,10 +187,11 @@ def coordinating(text: str, lead: list) -> list:
     return names
 
 
-def heading_agencies(text: str) -> Optional[list]:
-    """'Sở Tư pháp', 'Các bộ, ngành, địa phương có trách nhiệm:', 'Các Bộ: Công an, Tài chính'."""
+def heading_agencies(text: str, numbered: bool = False) -> Optional[list]:
+    """'Sở Tư pháp', 'Các bộ, ngành, địa phương có trách nhiệm:', 'Các Bộ: Công an, Tài chính'; a numbered
+    heading may end in a period ('2. Sở Y tế.'; a bullet '- Sở Y tế.' ends a recipient list)."""
     text = _HEADING_LEAD.sub("", text.strip())
-    if text.endswith(".") and _only_agencies(text[:-1]):
+    if numbered and text.endswith(".") and _only_agencies(text[:-1]):
         text = text[:-1]  # "2. Sở Giáo dục và Đào tạo."
     if len(text) > _MAX_HEADING or text.endswith((";", ".", ",")):
         return None
@@ -364,7 +365,7 @@ class _Walker:
             self.content = _Item(len(self.found), [(block, split[1])])
             self.heading_task(block, split[1], split[0])
             return
-        heading = heading_agencies(text)
+        heading = heading_agencies(text, block.marker_kind not in _BULLETS + (None, ""))
         if heading:
             self.open_heading(block, Heading(heading))
             self.previous = None

@@ -110,3 +110,9 @@ def test_company_name_ends_at_its_place_name_before_a_verb():
         "Công ty TNHH MTV Khai thác công trình thủy lợi Bắc Giang"]
     assert lead("Công ty cổ phần Đầu tư phát triển đô thị chủ trì lập hồ sơ.") == [
         "Công ty cổ phần Đầu tư phát triển đô thị"]
+
+
+def test_party_bodies_are_agencies():
+    assert lead("Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo việc sắp xếp các ban quản lý dự án.") == [
+        "Đảng ủy Ủy ban nhân dân tỉnh"]
+    assert lead("Các cấp ủy, tổ chức đảng quán triệt nghị quyết đến từng chi bộ.") == ["Các cấp ủy, tổ chức đảng"]

@@ -368,3 +368,9 @@ def test_invited_agency_heading_and_sentence():
                      "7. Mời Liên đoàn Lao động tỉnh phối hợp với Sở Nội vụ tuyên truyền chính sách tiền lương.\n")
     assert [t.lead_agencies for t in found] == [["Hội Liên hiệp Phụ nữ tỉnh"], ["Liên đoàn Lao động tỉnh"]]
     assert found[1].coordinating_agencies == ["Sở Nội vụ"]
+
+
+def test_recipient_bullet_ending_in_a_period_is_not_a_heading():
+    text = ("Kính gửi:\n\n- Sở Tài chính;\n\n- Kho bạc Nhà nước khu vực XII.\n\n"
+            "Thực hiện chỉ đạo của UBND tỉnh về quyết toán vốn đầu tư, đề nghị các đơn vị lưu ý như sau:\n")
+    assert all(t.lead_agencies != ["Kho bạc Nhà nước khu vực XII"] for t in tasks_of(text))
