@@ -118,6 +118,7 @@ _LAST_ITEM = re.compile(r"[,;]\s*|\s(?:và|cùng)\s")  # the last agency of a li
 _COMPOUND = re.compile(r"(?:cơ quan|đơn vị)\s*$", re.I)
 # "cơ quan chủ trì", "cơ quan quản lý nhà nước", "đơn vị duy trì thoát nước" are nouns
 _BOARD = re.compile(r"(?:^|\s)[Bb]an\s*$")
+_BOARD_KIND = re.compile(r"(?:chỉ đạo|tổ chức|chấp hành|chỉ huy|điều hành|thường vụ|vận động|quản lý)(?!\w)")
 _GROUP_PAIR = re.compile(r"cơ quan\s*,\s*đơn vị\s*$", re.I)  # "các cơ quan, đơn vị duy trì ...": a verb
 _COMPOUND_VERBS = {"chủ trì", "quản lý", "duy trì", "vận hành", "thi công", "tư vấn"}
 _LIST_WORD = re.compile(r"lĩnh vực(?!\w)")  # "Mỗi ngành, lĩnh vực": only inside a list
@@ -138,6 +139,8 @@ def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
         return False
     if _HAS.match(text, pos):
         return True
+    if _BOARD.search(phrase_so_far) and _BOARD_KIND.match(text, pos):
+        return False  # "Ban chỉ đạo", "Ban tổ chức": what kind of board
     if _ORGANISE.match(text, pos):
         return not _LIST_GOES_ON.search(phrase_so_far)
     if _NOT_VERB.match(text, pos):

@@ -116,3 +116,9 @@ def test_party_bodies_are_agencies():
     assert lead("Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo việc sắp xếp các ban quản lý dự án.") == [
         "Đảng ủy Ủy ban nhân dân tỉnh"]
     assert lead("Các cấp ủy, tổ chức đảng quán triệt nghị quyết đến từng chi bộ.") == ["Các cấp ủy, tổ chức đảng"]
+
+
+def test_board_names_hold_their_kind_word():
+    assert lead("Ban chỉ đạo phát triển du lịch tỉnh chủ trì đánh giá kết quả mùa du lịch hè.") == [
+        "Ban chỉ đạo phát triển du lịch tỉnh"]
+    assert lead("Ban tổ chức Lễ hội có trách nhiệm bảo đảm an ninh trật tự.") == ["Ban tổ chức Lễ hội"]
