@@ -106,7 +106,7 @@ _CAPITAL = re.compile(r"\s*[A-ZĐ]")
 _PASSIVE = re.compile(r"được(?!\w)", re.I)
 _PASSIVE_END = re.compile(r"[,;.:]|\s(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)(?!\w)")
 # Organisations whose names hold verbs: "Ban Quản lý dự án đầu tư xây dựng ...", "Công ty ... Đầu tư phát triển"
-_ORG_NAME = re.compile(r"^(?:các\s+)?(?:Ban Quản lý|Công ty|Tổng [Cc]ông ty|Trung tâm|Chi cục|Viện)(?!\w)", re.I)
+_ORG_NAME = re.compile(r"^(?:các\s+)?(?:Ban Quản lý|Ban chỉ đạo|Ban chỉ huy|Công ty|Tổng [Cc]ông ty|Trung tâm|Chi cục|Viện)(?!\w)", re.I)
 _NAME_VERBS = {"đầu tư", "xây dựng", "phát triển", "quản lý", "vận hành", "hỗ trợ", "dự báo", "khai thác",
                "bảo vệ", "ứng dụng", "chuyển đổi", "kiểm soát", "đánh giá", "thẩm định", "giám sát", "cung cấp",
                "tư vấn", "nghiên cứu", "phổ biến", "kết nối", "số hóa", "dịch vụ", "xử lý", "hoạt động"}
