@@ -70,7 +70,8 @@ _ROLE_HEAD = re.compile(r"^(?:Chủ trì|Phối hợp)(?:\s*,\s*phối hợp)?(?
 _BARE_LABEL = re.compile(r"^(?:Nhiệm vụ|Nội dung(?:\s+(?:nhiệm vụ|công việc))?)(?:\s+cụ thể)?\s*:\s*$", re.I)
 _TASK_LABEL = re.compile(r"^(?:Nhiệm vụ|Tên nhiệm vụ|Nội dung(?:\s+(?:nhiệm vụ|công việc))?)\s*:\s*(?=\S)", re.I)
 _FOOTNOTE_MARK = re.compile(r":\s*\d{1,2}$")  # "... tổ chức triển khai: 11" (a PDF footnote number)
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
+# A sentence ends at ". ! ?"; clauses joined by ";" stay in it ("A chịu trách nhiệm ...; B là đầu mối ...")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 _INTRO_COMMAS = 4
 # An aside between the subject and its predicate: "Các sở, ngành, theo chức năng, nhiệm vụ được giao, chủ động ..."
 _ASIDE = re.compile(r",\s*(?:trên cơ sở|căn cứ|theo|trong|khi|nếu|tùy|với|đối với|ngoài|sau khi|dựa (?:trên|vào)|"
@@ -222,8 +223,6 @@ def _sentences(text: str) -> list:
     """(start, end) of each sentence in text."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if text[m.start() - 1] == ";" and _only_agencies(text[start:m.start() - 1]):
-            continue  # "Giám đốc các Sở; Chủ tịch UBND cấp huyện; ... chỉ đạo": one list of subjects
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))

@@ -374,3 +374,9 @@ def test_recipient_bullet_ending_in_a_period_is_not_a_heading():
     text = ("Kính gửi:\n\n- Sở Tài chính;\n\n- Kho bạc Nhà nước khu vực XII.\n\n"
             "Thực hiện chỉ đạo của UBND tỉnh về quyết toán vốn đầu tư, đề nghị các đơn vị lưu ý như sau:\n")
     assert all(t.lead_agencies != ["Kho bạc Nhà nước khu vực XII"] for t in tasks_of(text))
+
+
+def test_clauses_joined_by_semicolons_stay_one_sentence():
+    [task] = tasks_of("Theo chức năng được giao, Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường "
+                      "chịu trách nhiệm tổ chức thực hiện Kế hoạch phòng chống dịch bệnh trên cây trồng.")
+    assert task.lead_agencies == ["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã, phường"]
