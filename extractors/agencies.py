@@ -254,9 +254,18 @@ def _qualifiers(text: str, pos: int, phrase_so_far: str) -> Optional[int]:
         if not m or not (m.group(0)[:1].islower() or repeated) or _stops(text, i, phrase_so_far):
             return None
         i = _skip_spaces(text, m.end())
-        if i >= len(text) or text[i] == ":" or _stops(text, i, phrase_so_far):
+        if i >= len(text) or text[i] == ":" or _stops(text, i, phrase_so_far) or _and_agency(text, i):
             return m.end()
     return None
+
+
+_AND = re.compile(r"và\s+")
+
+
+def _and_agency(text: str, pos: int) -> bool:
+    """'... phòng cháy, chữa cháy| và các cơ quan ...': another agency follows."""
+    m = _AND.match(text, pos)
+    return bool(m) and bool(_START.match(text, m.end()))
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -357,7 +366,7 @@ def split(phrase: str) -> list:
 
 
 # Common nouns that begin another body after a named one: "UBND các xã, phường và đơn vị vận hành thoát nước"
-_BODY_NOUN = re.compile(r"(?:cơ quan|đơn vị|tổ chức|doanh nghiệp|chính quyền|phòng|lực lượng|nhà thầu|chủ đầu tư|"
+_BODY_NOUN = re.compile(r"(?:cơ quan|đơn vị|tổ chức|doanh nghiệp|chính quyền|lực lượng|nhà thầu|chủ đầu tư|"
                         r"cá nhân|hộ gia đình)\s+[^\s,;]+")
 _HOLDER = re.compile(r"(?:thủ trưởng|giám đốc|chủ tịch|người đứng đầu|bí thư|bộ trưởng|lãnh đạo)(?!\w)", re.I)
 _NAMED_PART = re.compile(rf"^(?:{_DETERMINER}\s+)?(?:{_NAMED})(?!\w)|^\S+\s.*[A-ZĐ]")

@@ -122,3 +122,8 @@ def test_board_names_hold_their_kind_word():
     assert lead("Ban chỉ đạo phát triển du lịch tỉnh chủ trì đánh giá kết quả mùa du lịch hè.") == [
         "Ban chỉ đạo phát triển du lịch tỉnh"]
     assert lead("Ban tổ chức Lễ hội có trách nhiệm bảo đảm an ninh trật tự.") == ["Ban tổ chức Lễ hội"]
+
+
+def test_lowercase_words_after_a_comma_describe_the_body_before_another_agency():
+    assert lead("Phòng Quản lý đô thị và cấp, thoát nước và các đơn vị thuộc Sở có trách nhiệm:") == [
+        "Phòng Quản lý đô thị và cấp, thoát nước", "các đơn vị thuộc Sở"]
