@@ -125,5 +125,5 @@ def test_board_names_hold_their_kind_word():
 
 
 def test_lowercase_words_after_a_comma_describe_the_body_before_another_agency():
-    assert lead("Phòng Quản lý đô thị và cấp, thoát nước và các đơn vị thuộc Sở có trách nhiệm:") == [
-        "Phòng Quản lý đô thị và cấp, thoát nước", "các đơn vị thuộc Sở"]
+    assert lead("Phòng Hướng dẫn nghiệp vụ và phòng dịch, chống dịch và các trường mầm non có trách nhiệm:") == [
+        "Phòng Hướng dẫn nghiệp vụ và phòng dịch, chống dịch", "các trường mầm non"]
