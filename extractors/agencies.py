@@ -127,8 +127,9 @@ _MAX_WORDS = 45
 
 
 def starts_agency(text: str, pos: int = 0, cased: bool = False) -> bool:
+    """A head noun ("Sở", "các cơ quan") or a registry name ("Trung ương Mặt trận Tổ quốc Việt Nam") starts at pos."""
     pattern = _START_CASED if cased else _START
-    return bool(pattern.match(text, pos))
+    return bool(pattern.match(text, pos) or mentions.name_end(text, pos))
 
 
 def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
@@ -178,8 +179,7 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
     """The agency phrase starting at pos: (phrase, end) or None."""
     if not starts_agency(text, pos, cased):
         return None
-    head = (_START_CASED if cased else _START).match(text, pos)
-    end = i = mentions.name_end(text, pos) or head.end()
+    end = i = mentions.name_end(text, pos) or (_START_CASED if cased else _START).match(text, pos).end()
     words = len(text[pos:end].split())
     while i < len(text) and words < _MAX_WORDS:
         while i < len(text) and text[i] == " ":

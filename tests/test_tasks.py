@@ -380,3 +380,9 @@ def test_clauses_joined_by_semicolons_stay_one_sentence():
     [task] = tasks_of("Theo chức năng được giao, Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường "
                       "chịu trách nhiệm tổ chức thực hiện Kế hoạch phòng chống dịch bệnh trên cây trồng.")
     assert task.lead_agencies == ["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã, phường"]
+
+
+def test_heading_naming_a_registered_body_without_a_head_noun():
+    found = tasks_of("d) Đề nghị Trung ương Đoàn Thanh niên\nCộng sản Hồ Chí Minh\n\n"
+                     "- Chỉ đạo các cấp bộ Đoàn ra quân làm sạch bãi biển trong tháng thanh niên.\n")
+    assert [t.lead_agencies for t in found] == [["Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"]]
