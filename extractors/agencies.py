@@ -162,8 +162,9 @@ def _compound_noun(text: str, pos: int, verb, phrase_so_far: str) -> bool:
     word = verb.group(0).lower()
     if word not in _COMPOUND_VERBS or not _COMPOUND.search(phrase_so_far) and not _BOARD.search(phrase_so_far):
         return False
-    if word == "quản lý":  # "cơ quan quản lý nhà nước", "các Ban quản lý dự án"
-        return text.startswith("nhà nước", _skip_spaces(text, verb.end())) or bool(_BOARD.search(phrase_so_far))
+    if word == "quản lý":  # "cơ quan quản lý nhà nước", "cơ quan quản lý cơ sở dữ liệu", "các Ban quản lý dự án"
+        return text.startswith("nhà nước", _skip_spaces(text, verb.end())) or bool(_BOARD.search(phrase_so_far)) \
+            or not _GROUP_PAIR.search(phrase_so_far)
     return word == "chủ trì" or not _GROUP_PAIR.search(phrase_so_far)
 
 
@@ -179,7 +180,12 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
     """The agency phrase starting at pos: (phrase, end) or None."""
     if not starts_agency(text, pos, cased):
         return None
-    end = i = mentions.name_end(text, pos) or (_START_CASED if cased else _START).match(text, pos).end()
+    known = mentions.name_end(text, pos)
+    head = (_START_CASED if cased else _START).match(text, pos)
+    if not head:  # a registry name with no head noun ("Chính phủ", "Trung ương Đoàn ..."): it and its capitals
+        end = _capitals_end(text, known)
+        return text[pos:end], end
+    end = i = known or head.end()
     words = len(text[pos:end].split())
     while i < len(text) and words < _MAX_WORDS:
         while i < len(text) and text[i] == " ":
@@ -233,6 +239,18 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
         words += 1
     phrase = text[pos:end].strip(" ,")
     return (phrase, end) if phrase else None
+
+
+_CAPITALISED = re.compile(r"\s+[A-ZĐ]\w*")
+
+
+def _capitals_end(text: str, pos: int) -> int:
+    """End of the capitalised words after pos: 'Ngân hàng Chính sách xã hội| Việt Nam'."""
+    m = _CAPITALISED.match(text, pos)
+    while m:
+        pos = m.end()
+        m = _CAPITALISED.match(text, pos)
+    return pos
 
 
 _MAX_QUALIFIERS = 3

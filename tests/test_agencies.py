@@ -127,3 +127,14 @@ def test_board_names_hold_their_kind_word():
 def test_lowercase_words_after_a_comma_describe_the_body_before_another_agency():
     assert lead("Phòng Hướng dẫn nghiệp vụ và phòng dịch, chống dịch và các trường mầm non có trách nhiệm:") == [
         "Phòng Hướng dẫn nghiệp vụ và phòng dịch, chống dịch", "các trường mầm non"]
+
+
+def test_registry_name_without_head_noun_stops_before_its_predicate():
+    assert lead("Chính phủ quy định chi tiết điều kiện hoạt động của quỹ.") == ["Chính phủ"]
+    assert lead("Ngân hàng Chính sách xã hội Việt Nam bố trí nguồn vốn cho vay ưu đãi.") == [
+        "Ngân hàng Chính sách xã hội Việt Nam"]
+
+
+def test_managing_agency_is_a_noun_phrase():
+    assert lead("Cơ quan quản lý cơ sở dữ liệu chuyên ngành có trách nhiệm cập nhật dữ liệu hằng ngày.") == [
+        "Cơ quan quản lý cơ sở dữ liệu chuyên ngành"]
