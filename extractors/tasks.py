@@ -313,6 +313,8 @@ def _heading_groups(text: str, heading: list) -> list:
 def _own_lead(sentence: str) -> Optional[list]:
     """A sub-item's own agencies: its subject, or "Giao X ..." at its start."""
     found = _lead_at(sentence, 0)
+    if found and _ASSIGN.match(sentence, _skip_spaces(sentence, found[1])):
+        return _assigned(sentence) or found[0]  # "UBND tỉnh giao Giám đốc các sở ...": those given the duty
     if found:
         return found[0]
     return _assigned(sentence) if _GIVE.match(sentence) else None
@@ -606,6 +608,10 @@ def _field_agencies(value: str) -> list:
 
 def _same_agency(name: str, names: list) -> bool:
     return agencies.canonical(name) in {agencies.canonical(n) for n in names}
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    return len(text) - len(text[pos:].lstrip())
 
 
 def _continues(previous, block, text: str) -> bool:

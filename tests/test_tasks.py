@@ -386,3 +386,12 @@ def test_heading_naming_a_registered_body_without_a_head_noun():
     found = tasks_of("d) Đề nghị Trung ương Đoàn Thanh niên\nCộng sản Hồ Chí Minh\n\n"
                      "- Chỉ đạo các cấp bộ Đoàn ra quân làm sạch bãi biển trong tháng thanh niên.\n")
     assert [t.lead_agencies for t in found] == [["Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"]]
+
+
+def test_under_a_heading_the_agencies_given_the_duty_lead_not_the_assigner():
+    text = ("5. Sở Y tế\n\n- Chỉ đạo các bệnh viện tuyến tỉnh bảo đảm thuốc, vật tư cấp cứu.\n\n"
+            "- UBND tỉnh giao Giám đốc các bệnh viện, Thủ trưởng các trung tâm y tế tổ chức trực "
+            "cấp cứu 24/24 giờ trong dịp Tết.\n")
+    found = tasks_of(text)
+    assert [t.lead_agencies for t in found] == [
+        ["Sở Y tế"], ["Giám đốc các bệnh viện", "Thủ trưởng các trung tâm y tế"]]
