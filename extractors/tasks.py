@@ -500,8 +500,9 @@ class _Walker:
                 self.add_text(block, text, start, end, lead, "explicit")
                 self.previous = (block, lead)
         last = self.found[-1]
-        if not groups[-1][2] or (block.marker_kind and _GROUP_LEAD.match(last.lead_agencies[0])):
-            return  # "2. Giao các cơ quan ... như sau:" opens sections of their own
+        if not groups[-1][2] or (block.marker_kind and text.endswith(":")
+                                 and _GROUP_LEAD.match(last.lead_agencies[0])):
+            return  # "2. Giao các cơ quan ... như sau:" opens sections of their own; "2. Yêu cầu các cấp ủy ... ." goes on
         if text.endswith(":"):
             self.open_heading(block, _list_head(last, block))
         elif block.marker_kind:

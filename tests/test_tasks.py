@@ -395,3 +395,12 @@ def test_under_a_heading_the_agencies_given_the_duty_lead_not_the_assigner():
     found = tasks_of(text)
     assert [t.lead_agencies for t in found] == [
         ["Sở Y tế"], ["Giám đốc các bệnh viện", "Thủ trưởng các trung tâm y tế"]]
+
+
+def test_numbered_group_duty_passes_its_agencies_to_sub_items():
+    text = ("3. Yêu cầu các cấp ủy, tổ chức đảng trong quá trình sắp xếp bộ máy bảo đảm ổn định tư tưởng cán bộ.\n\n"
+            "3.1. Tập trung rà soát quy hoạch cán bộ ở những nơi hợp nhất.\n\n"
+            "3.2. Kịp thời giải quyết chế độ cho người nghỉ việc do sắp xếp.\n")
+    found = tasks_of(text)
+    assert [t.text[:16] for t in found] == ["Yêu cầu các cấp ", "Tập trung rà soá", "Kịp thời giải qu"]
+    assert all(t.lead_agencies == ["các cấp ủy, tổ chức đảng"] for t in found)
