@@ -495,6 +495,12 @@ class _Walker:
         if all(lead is None for _, _, lead in groups):
             self.continuation(block, text)
             return
+        lead = groups[0][2]
+        if len(groups) == 1 and lead and _bare_list_head(text, lead):  # "Giao Văn phòng Trung ương Đảng chủ trì:"
+            numbered = bool(_ASSIGN.search(text)) and not block.marker_kind
+            self.open_heading(block, Heading(lead, coordinating(text, lead), numbered=numbered))
+            self.previous = None
+            return
         for start, end, lead in groups:
             if lead:
                 self.add_text(block, text, start, end, lead, "explicit")
@@ -549,6 +555,18 @@ class _Item:
     parts: list  # (block, text) of its duty blocks
     collecting: bool = False  # under a bare "Nhiệm vụ:" label, until its fields begin
     coordinating: list = field(default_factory=list)
+
+
+_ROLE_ONLY = {"giao", "đề", "nghị", "yêu", "cầu", "chủ", "trì", "phối", "hợp", "với", "lãnh", "đạo", "chỉ", "và",
+              "các", "cùng"}
+
+
+def _bare_list_head(text: str, lead: list) -> bool:
+    """A list head that names agencies and their roles only ("Giao X chủ trì, phối hợp với Y:"): not a duty itself."""
+    if not text.endswith(":"):
+        return False
+    named = _tokens(" ".join(lead + coordinating(text, lead)))
+    return _tokens(text) - named <= _ROLE_ONLY
 
 
 def _numbered_duties(text: str) -> list:

@@ -404,3 +404,12 @@ def test_numbered_group_duty_passes_its_agencies_to_sub_items():
     found = tasks_of(text)
     assert [t.text[:16] for t in found] == ["Yêu cầu các cấp ", "Tập trung rà soá", "Kịp thời giải qu"]
     assert all(t.lead_agencies == ["các cấp ủy, tổ chức đảng"] for t in found)
+
+
+def test_list_head_naming_only_agencies_and_roles_is_not_a_task():
+    text = ("4. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính:\n\n"
+            "- Xây dựng đề án sắp xếp đơn vị sự nghiệp công lập.\n\n"
+            "- Hướng dẫn giải quyết chế độ cho người lao động dôi dư.\n")
+    found = tasks_of(text)
+    assert [t.text[:14] for t in found] == ["Xây dựng đề án", "Hướng dẫn giải"]
+    assert all(t.lead_agencies == ["Sở Nội vụ"] and t.coordinating_agencies == ["Sở Tài chính"] for t in found)
