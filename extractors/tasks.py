@@ -378,8 +378,9 @@ class _Walker:
         if _BARE_LABEL.match(text):  # "a) Nhiệm vụ:": the bullets below are the item's duties
             self.content = _Item(len(self.found), [], collecting=True)
             return
+        labelled = bool(_TASK_LABEL.match(text))
         text = _TASK_LABEL.sub("", _FOOTNOTE_MARK.sub(":", text))  # "a) Nhiệm vụ: Tham mưu ..."
-        self.update_content(block, text)
+        self.update_content(block, text, labelled)
         self.update_loose_heading(block)
         inherited = self.inherited(block)
         if inherited:
@@ -431,12 +432,17 @@ class _Walker:
             for task in tasks:
                 task.deadline = found or task.deadline
 
-    def update_content(self, block, text: str):
-        """The duty block that field lines below attach to; bullets under a bare "Nhiệm vụ:" label add up."""
-        if self.content and self.content.collecting and block.marker_kind in _BULLETS:
-            self.content.parts.append((block, text))
+    def update_content(self, block, text: str, labelled: bool):
+        """The duty block that field lines below attach to: bullets under a bare "Nhiệm vụ:" label add up; a
+        numbered item's title stays its text over the bullets describing it, unless a "Nội dung:" line follows."""
+        item, bullet = self.content, block.marker_kind in _BULLETS
+        if item and item.collecting and bullet:
+            item.parts.append((block, text))
+        elif item and item.titled and bullet and not labelled and len(self.found) == item.first:
+            return
         else:
-            self.content = _Item(len(self.found), [(block, text)])
+            titled = bool(block.marker_kind) and not bullet
+            self.content = _Item(len(self.found), [(block, text)], titled=titled)
 
     def update_loose_heading(self, block):
         """An unnumbered heading reaches the bullets below it (a list head its "1.", "2." too); other blocks end it."""
@@ -554,6 +560,7 @@ class _Item:
     first: int  # index of its first task in _Walker.found
     parts: list  # (block, text) of its duty blocks
     collecting: bool = False  # under a bare "Nhiệm vụ:" label, until its fields begin
+    titled: bool = False  # a numbered item's title line: the bullets below describe it
     coordinating: list = field(default_factory=list)
 
 

@@ -413,3 +413,12 @@ def test_list_head_naming_only_agencies_and_roles_is_not_a_task():
     found = tasks_of(text)
     assert [t.text[:14] for t in found] == ["Xây dựng đề án", "Hướng dẫn giải"]
     assert all(t.lead_agencies == ["Sở Nội vụ"] and t.coordinating_agencies == ["Sở Tài chính"] for t in found)
+
+
+def test_numbered_item_title_is_the_task_over_its_describing_bullets():
+    text = ("3. Tập huấn nghiệp vụ quản lý chất lượng sản phẩm\n\n- Nội dung tập huấn bao gồm:\n\n"
+            "+ Quy định về truy xuất nguồn gốc;\n\n+ Ghi nhãn hàng hóa theo quy định mới.\n\n"
+            "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n\n- Thời gian thực hiện: Quý II/2026.\n")
+    [task] = tasks_of(text)
+    assert task.text == "Tập huấn nghiệp vụ quản lý chất lượng sản phẩm"
+    assert task.lead_agencies == ["Sở Khoa học và Công nghệ"]
