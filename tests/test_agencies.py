@@ -138,3 +138,8 @@ def test_registry_name_without_head_noun_stops_before_its_predicate():
 def test_managing_agency_is_a_noun_phrase():
     assert lead("Cơ quan quản lý cơ sở dữ liệu chuyên ngành có trách nhiệm cập nhật dữ liệu hằng ngày.") == [
         "Cơ quan quản lý cơ sở dữ liệu chuyên ngành"]
+
+
+def test_self_governing_is_part_of_the_name_not_a_verb():
+    assert lead("Các bệnh viện tự chủ tài chính có trách nhiệm công khai giá dịch vụ khám bệnh.") == [
+        "Các bệnh viện tự chủ tài chính"]
