@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from extractors import mentions
 from pipeline.normalize import fold
 
 ABBREVIATIONS = [  # (pattern, expansion), longest first
@@ -52,13 +53,14 @@ _NAMED = (r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Sở|Bộ|Văn phòng|Ban
           r"Liên minh|Hội|Tỉnh đoàn|Thành đoàn|Đoàn|Học viện|Trường|Tổng công ty|Công ty|Tập đoàn|"
           r"Hiệp hội|Bộ phận|Tổ công tác|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Người đứng đầu|"
           r"Chánh Văn phòng|Cơ quan|Doanh nghiệp|Lực lượng|Cổng|Phòng|Cảnh sát|Đội|Chính quyền|Chủ đầu tư|"
-          r"Nhà thầu|Bộ Chỉ huy|Bộ Tư lệnh|Bí thư|Viễn thông|Điện lực|Bưu điện")
+          r"Nhà thầu|Bộ Chỉ huy|Bộ Tư lệnh|Bí thư|Viễn thông|Điện lực|Bưu điện|"
+          r"Đảng ủy|Đảng đoàn|Ban cán sự đảng|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng bộ|Chi bộ|Ủy ban Kiểm tra")
 # Group nouns: "các sở, ban, ngành", "từng ngành, địa phương", "cơ quan, đơn vị liên quan"
 _GROUP = (r"sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức|doanh nghiệp|cơ sở|hội|đoàn thể|hiệp hội|"
           r"trường|cấp|quận|huyện|xã|phường|tỉnh|thành phố|thị xã|đặc khu|lực lượng|chủ đầu tư|cá nhân|"
           r"hộ gia đình|đài|báo|trung tâm|viện|bệnh viện|chi cục|cục|vụ|tập đoàn|công ty|"
           r"tổng công ty|hiệp hội|tổ|thủ trưởng|giám đốc|chủ tịch|người đứng đầu|đồng chí|nhà trường|"
-          r"chính quyền|nhà thầu|phòng")
+          r"chính quyền|nhà thầu|phòng|cấp ủy|tổ chức đảng|ban đảng|đảng ủy|tỉnh ủy|thành ủy|đảng bộ|chi bộ")
 _DETERMINER = r"(?:[Cc]ác|[Nn]hững|[Tt]ừng|[Mm]ỗi|[Kk]hối|[Tt]oàn bộ|[Tt]ất cả các)"
 # Words that begin like an agency but are not one: "Báo cáo", "Ban hành", "Bộ chỉ số", "Trường hợp"
 _FALSE = (r"(?!(?:Báo cáo|Ban hành|Trường hợp|Sở hữu|Hội nghị|Hội thảo|Hội viên|Đoàn viên|Đoàn kết|Vụ việc|"
@@ -93,7 +95,7 @@ _VERBS = [
     "phòng ngừa", "ngăn chặn", "điều tra", "phân bổ", "thu hồi", "trang bị", "thành lập", "sắp xếp", "sẵn sàng",
     "khuyến cáo", "xúc tiến", "quảng bá", "biên soạn", "phát hành", "thí điểm", "chia sẻ", "xác minh",
     "trả lời", "đối thoại", "phân loại", "di dời", "niêm yết", "khen thưởng", "xử phạt", "nhân rộng",
-    "chăm lo", "mua sắm", "chuyển giao", "hoàn tất", "sơ kết", "tổng kết", "nhanh chóng", "tận dụng",
+    "chăm lo", "lãnh đạo", "mua sắm", "chuyển giao", "hoàn tất", "sơ kết", "tổng kết", "nhanh chóng", "tận dụng",
 ]
 _VERB = re.compile(r"(?:%s)(?!\w)" % "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)), re.I)
 _HAS_KEEP = re.compile(r"có\s+(?:liên quan|tham gia|nhu cầu|thẩm quyền)(?!\w)", re.I)
@@ -104,17 +106,19 @@ _CAPITAL = re.compile(r"\s*[A-ZĐ]")
 _PASSIVE = re.compile(r"được(?!\w)", re.I)
 _PASSIVE_END = re.compile(r"[,;.:]|\s(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)(?!\w)")
 # Organisations whose names hold verbs: "Ban Quản lý dự án đầu tư xây dựng ...", "Công ty ... Đầu tư phát triển"
-_ORG_NAME = re.compile(r"^(?:các\s+)?(?:Ban Quản lý|Công ty|Tổng [Cc]ông ty|Trung tâm|Chi cục|Viện)(?!\w)", re.I)
+_ORG_NAME = re.compile(r"^(?:các\s+)?(?:Ban Quản lý|Ban chỉ đạo|Ban chỉ huy|Công ty|Tổng [Cc]ông ty|Trung tâm|Chi cục|Viện)(?!\w)", re.I)
 _NAME_VERBS = {"đầu tư", "xây dựng", "phát triển", "quản lý", "vận hành", "hỗ trợ", "dự báo", "khai thác",
                "bảo vệ", "ứng dụng", "chuyển đổi", "kiểm soát", "đánh giá", "thẩm định", "giám sát", "cung cấp",
                "tư vấn", "nghiên cứu", "phổ biến", "kết nối", "số hóa", "dịch vụ", "xử lý", "hoạt động"}
+_PLACE_END = re.compile(r"\s[A-ZĐ]\w*\s+[A-ZĐ]\w*\s*$")  # "... thủy lợi Hà Nội": a place name ends the name
 # Verbs that begin nouns inside names: "Cảnh sát giao thông", "Sở Giao dịch"
-_NOT_VERB = re.compile(r"giao\s+(?:thông|dịch|tiếp|lưu)(?!\w)", re.I)
+_NOT_VERB = re.compile(r"giao\s+(?:thông|dịch|tiếp|lưu)(?!\w)|tự\s+chủ(?!\w)", re.I)  # "cơ sở ... tự chủ tài chính"
 _NOUN_BEFORE_TRINH = re.compile(r"(?:công|chương|quá|lộ|tờ)\s*$", re.I)
 _LAST_ITEM = re.compile(r"[,;]\s*|\s(?:và|cùng)\s")  # the last agency of a list read so far
 _COMPOUND = re.compile(r"(?:cơ quan|đơn vị)\s*$", re.I)
 # "cơ quan chủ trì", "cơ quan quản lý nhà nước", "đơn vị duy trì thoát nước" are nouns
 _BOARD = re.compile(r"(?:^|\s)[Bb]an\s*$")
+_BOARD_KIND = re.compile(r"(?:chỉ đạo|tổ chức|chấp hành|chỉ huy|điều hành|thường vụ|vận động|quản lý)(?!\w)")
 _GROUP_PAIR = re.compile(r"cơ quan\s*,\s*đơn vị\s*$", re.I)  # "các cơ quan, đơn vị duy trì ...": a verb
 _COMPOUND_VERBS = {"chủ trì", "quản lý", "duy trì", "vận hành", "thi công", "tư vấn"}
 _LIST_WORD = re.compile(r"lĩnh vực(?!\w)")  # "Mỗi ngành, lĩnh vực": only inside a list
@@ -123,8 +127,9 @@ _MAX_WORDS = 45
 
 
 def starts_agency(text: str, pos: int = 0, cased: bool = False) -> bool:
+    """A head noun ("Sở", "các cơ quan") or a registry name ("Trung ương Mặt trận Tổ quốc Việt Nam") starts at pos."""
     pattern = _START_CASED if cased else _START
-    return bool(pattern.match(text, pos))
+    return bool(pattern.match(text, pos) or mentions.name_end(text, pos))
 
 
 def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
@@ -135,6 +140,8 @@ def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
         return False
     if _HAS.match(text, pos):
         return True
+    if _BOARD.search(phrase_so_far) and _BOARD_KIND.match(text, pos):
+        return False  # "Ban chỉ đạo", "Ban tổ chức": what kind of board
     if _ORGANISE.match(text, pos):
         return not _LIST_GOES_ON.search(phrase_so_far)
     if _NOT_VERB.match(text, pos):
@@ -144,7 +151,8 @@ def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
         return False
     if m and m.group(0).lower() == "trình" and _NOUN_BEFORE_TRINH.search(phrase_so_far):
         return False  # "công trình", "chương trình"
-    if m and m.group(0).lower() in _NAME_VERBS and _ORG_NAME.match(_LAST_ITEM.split(phrase_so_far)[-1]):
+    if m and m.group(0).lower() in _NAME_VERBS and _ORG_NAME.match(_LAST_ITEM.split(phrase_so_far)[-1]) \
+            and not _PLACE_END.search(phrase_so_far):
         return False
     return bool(m)
 
@@ -154,8 +162,9 @@ def _compound_noun(text: str, pos: int, verb, phrase_so_far: str) -> bool:
     word = verb.group(0).lower()
     if word not in _COMPOUND_VERBS or not _COMPOUND.search(phrase_so_far) and not _BOARD.search(phrase_so_far):
         return False
-    if word == "quản lý":  # "cơ quan quản lý nhà nước", "các Ban quản lý dự án"
-        return text.startswith("nhà nước", _skip_spaces(text, verb.end())) or bool(_BOARD.search(phrase_so_far))
+    if word == "quản lý":  # "cơ quan quản lý nhà nước", "cơ quan quản lý cơ sở dữ liệu", "các Ban quản lý dự án"
+        return text.startswith("nhà nước", _skip_spaces(text, verb.end())) or bool(_BOARD.search(phrase_so_far)) \
+            or not _GROUP_PAIR.search(phrase_so_far)
     return word == "chủ trì" or not _GROUP_PAIR.search(phrase_so_far)
 
 
@@ -171,12 +180,21 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
     """The agency phrase starting at pos: (phrase, end) or None."""
     if not starts_agency(text, pos, cased):
         return None
+    known = mentions.name_end(text, pos)
     head = (_START_CASED if cased else _START).match(text, pos)
-    end = i = head.end()
-    words = len(head.group(0).split())
+    if not head:  # a registry name with no head noun ("Chính phủ", "Trung ương Đoàn ..."): it and its capitals
+        end = _capitals_end(text, known)
+        return text[pos:end], end
+    end = i = known or head.end()
+    words = len(text[pos:end].split())
     while i < len(text) and words < _MAX_WORDS:
         while i < len(text) and text[i] == " ":
             i += 1
+        known = mentions.name_end(text, i)
+        if known and words:  # a registry name inside the list: "..., Bộ Ngoại giao và ..."
+            words += len(text[i:known].split())
+            end = i = known
+            continue
         m = _WORD.match(text, i)
         if not m:
             break
@@ -185,7 +203,7 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
             break
         if token == ":":
             if _CAPITAL.match(text, m.end()) and _colon_list_head(text[pos:i]):
-                end, i = _list_end(text, m.end()), _list_end(text, m.end())
+                end = _list_end(text, m.end(), text[pos:i].split()[-1])
                 break
             break
         if token in ",;":
@@ -223,6 +241,18 @@ def read_at(text: str, pos: int = 0, cased: bool = False):
     return (phrase, end) if phrase else None
 
 
+_CAPITALISED = re.compile(r"\s+[A-ZĐ]\w*")
+
+
+def _capitals_end(text: str, pos: int) -> int:
+    """End of the capitalised words after pos: 'Ngân hàng Chính sách xã hội| Việt Nam'."""
+    m = _CAPITALISED.match(text, pos)
+    while m:
+        pos = m.end()
+        m = _CAPITALISED.match(text, pos)
+    return pos
+
+
 _MAX_QUALIFIERS = 3
 _ASIDE = re.compile(r"(?:đặc biệt|nhất là|trước hết|trong đó|cụ thể|tùy|theo|ngoài|kể cả|bao gồm|gồm)(?!\w)", re.I)
 
@@ -242,9 +272,18 @@ def _qualifiers(text: str, pos: int, phrase_so_far: str) -> Optional[int]:
         if not m or not (m.group(0)[:1].islower() or repeated) or _stops(text, i, phrase_so_far):
             return None
         i = _skip_spaces(text, m.end())
-        if i >= len(text) or text[i] == ":" or _stops(text, i, phrase_so_far):
+        if i >= len(text) or text[i] == ":" or _stops(text, i, phrase_so_far) or _and_agency(text, i):
             return m.end()
     return None
+
+
+_AND = re.compile(r"và\s+")
+
+
+def _and_agency(text: str, pos: int) -> bool:
+    """'... phòng cháy, chữa cháy| và các cơ quan ...': another agency follows."""
+    m = _AND.match(text, pos)
+    return bool(m) and bool(_START.match(text, m.end()))
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -263,20 +302,26 @@ def _colon_list_head(head: str) -> bool:
     return bool(_LIST_HEAD_END.search(head.strip()))
 
 
-def _list_end(text: str, pos: int) -> int:
-    """End of 'Tài chính, Y tế, Tư pháp' after a colon: where the predicate begins."""
-    i = pos
-    while i < len(text) and text[i] == " ":
-        i += 1
+_NEXT_ITEM = re.compile(r"\s*(?:,|\svà\s+(?=[A-ZĐ]))")
+
+
+def _list_end(text: str, pos: int, head: str) -> int:
+    """End of 'Tài chính, Y tế, Tư pháp' after 'các Bộ:': where the predicate begins, or after a
+    registered name that no further item follows."""
+    i = _skip_spaces(text, pos)
     while i < len(text):
+        known = mentions.tail_end(text, i, head)
+        if known:
+            if not _NEXT_ITEM.match(text, known):
+                return known
+            i = _skip_spaces(text, known)
+            continue
         m = _WORD.match(text, i)
         if not m or m.group(0) in ".;:":
             return i
         if m.group(0) != "," and _stops(text, i, text[pos:i]):
             return i
-        i = m.end()
-        while i < len(text) and text[i] == " ":
-            i += 1
+        i = _skip_spaces(text, m.end())
     return i
 
 
@@ -285,12 +330,26 @@ def _expand_colon(phrase: str) -> list:
     head, _, items = phrase.partition(":")
     head = _INNER_CAC.sub(" ", _LEADING_CAC.sub("", head.strip()))
     names = []
-    for item in (p.strip() for p in items.split(",")):
-        if not item:
-            continue
+    for item in _list_items(items.strip(), head):
         named = _START_CASED.match(item)  # "Văn phòng Chính phủ" stays; a bare "Công an" takes the head
         names.append(item if named and named.end() < len(item) else f"{head} {item}")
     return names
+
+
+_ITEM_SEPARATOR = re.compile(r"\s*(?:,|;|\svà\s(?=[A-ZĐ]))\s*")  # not "Ban Quản lý ... và các khu ..."
+
+
+def _list_items(items: str, head: str) -> list:
+    """'Xây dựng, Văn hóa, Thể thao và Du lịch' after 'các Bộ:' -> ['Xây dựng', 'Văn hóa, Thể thao và Du lịch']."""
+    found, i = [], 0
+    while i < len(items):
+        end = mentions.tail_end(items, i, head)
+        sep = _ITEM_SEPARATOR.search(items, end or i)
+        stop = sep.start() if sep else len(items)
+        if stop > i:
+            found.append(items[i:stop])
+        i = sep.end() if sep else len(items)
+    return found
 
 
 _SEPARATOR = re.compile(r"\s*(?:[,;]|\s(?:và|cùng|cùng với)\s)\s*"
@@ -309,13 +368,33 @@ def split(phrase: str) -> list:
     if ":" in phrase:
         return _expand_colon(phrase)
     parts, start = [], 0
+    known = mentions.spans(phrase)
     for m in _SEPARATOR.finditer(phrase):
-        if (_SPLIT_AT.match(phrase, m.end()) or _OFFICE.match(phrase, m.end())) \
+        in_brackets = phrase.count("(", 0, m.start()) > phrase.count(")", 0, m.start())
+        if in_brackets or any(a < m.start() < b for a, b in known):
+            continue  # "Sở Văn hóa, Thể thao và Du lịch", "Khối nội chính (Công an tỉnh, ...)": one name
+        after_name = any(b == m.start() for _, b in known) and _START.match(phrase, m.end())
+        if (after_name or _SPLIT_AT.match(phrase, m.end()) or _OFFICE.match(phrase, m.end())
+                or _new_body(phrase, start, m)) \
                 and not _NOT_A_BODY.match(phrase, m.end()):
             parts.append(phrase[start:m.start()])
             start = m.end()
     parts.append(phrase[start:])
     return _join_bare_titles([p.strip(" ,;") for p in parts if p.strip(" ,;")])
+
+
+# Common nouns that begin another body after a named one: "UBND các xã, phường và đơn vị vận hành thoát nước"
+_BODY_NOUN = re.compile(r"(?:cơ quan|đơn vị|tổ chức|doanh nghiệp|chính quyền|lực lượng|nhà thầu|chủ đầu tư|"
+                        r"cá nhân|hộ gia đình)\s+[^\s,;]+")
+_HOLDER = re.compile(r"(?:thủ trưởng|giám đốc|chủ tịch|người đứng đầu|bí thư|bộ trưởng|lãnh đạo)(?!\w)", re.I)
+_NAMED_PART = re.compile(rf"^(?:{_DETERMINER}\s+)?(?:{_NAMED})(?!\w)|^\S+\s.*[A-ZĐ]")
+
+
+def _new_body(phrase: str, start: int, separator) -> bool:
+    """Does a separator end a named body and begin a common-noun one ('các Sở, ngành Thành phố, đơn vị liên quan')?"""
+    part = phrase[start:separator.start()]
+    return bool(_BODY_NOUN.match(phrase, separator.end()) and _NAMED_PART.match(part)
+                and not _HOLDER.match(part))
 
 
 _BARE_TITLE = re.compile(r"^(?:Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Lãnh đạo)$", re.I)

@@ -11,15 +11,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors import agencies, deadlines, registry, table_tasks
+from extractors import agencies, deadlines, mentions, registry, table_tasks
 from pipeline.segment import is_title
 from pipeline import segment as segmenting
 from pipeline.records import Deadline, Span, Task
 
 # not "cơ chế giao doanh nghiệp ...": a noun before the verb makes it a topic
 _ASSIGN = re.compile(r"(?<!\w)(?<!cơ chế )(?<!việc )(?<!thẩm quyền )"
-                     r"(?:giao (?:trách nhiệm|nhiệm vụ)(?:\s+cho)?|giao cho|giao|đề nghị|yêu cầu|"
+                     r"(?:giao (?:rõ\s+)?(?:trách nhiệm|nhiệm vụ)(?:\s+cho|\s*:)?|giao cho|giao|đề nghị|yêu cầu|"
                      r"phân công(?:\s+cho)?)\s+(?:(?:các\s+)?đồng chí\s+)?", re.I)
+# "... do Sở Xây dựng chủ trì, phối hợp với ... thực hiện": the agency after "do" leads
+_BY = re.compile(r"(?<!\w)do\s+(?=\S)", re.I)
+_LEADS = re.compile(r"\s*chủ trì(?=\s*(?:[,.;]|phối hợp|thực hiện|triển khai|tổ chức thực hiện|$))", re.I)
 _INSTRUCT = re.compile(r"\s*(?:hướng dẫn|đôn đốc|chỉ đạo)\s+")  # the issuer instructing an agency
 _URGE = re.compile(r"(?<!\w)(?:đôn đốc|chỉ đạo)\s+", re.I)
 _SELF = re.compile(r"^(?:Bộ|Sở|Ban|Cục|Tổng cục)$")
@@ -42,7 +45,8 @@ _RECIPIENTS = re.compile(r"^Nơi nhận", re.I)
 _OBJECTIVES = re.compile(r"(?:chỉ tiêu|mục tiêu)(?:\s+[^\W\d]+){0,3}\s+(?:bao gồm|gồm|như sau|cụ thể)\s*:\s*$", re.I)
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # a bare "*" or "20" is not a duty
-_HEADING_LEAD = re.compile(r"^(?:Trách nhiệm của|Giao|Đề nghị|Yêu cầu)\s+")
+_HEADING_LEAD = re.compile(r"^(?:Trách nhiệm của|Giao|Đề nghị|Yêu cầu|(?:Kính\s+)?Mời)\s+")
+_INVITE = re.compile(r"^(?:Kính\s+)?[Mm]ời\s+")  # "Mời Ủy ban MTTQ tỉnh phối hợp ...": addressed like "đề nghị"
 # A generic noun and lowercase words, with no name: "Doanh nghiệp số", "Chính quyền số", "Lực lượng sản xuất"
 _TOPIC = re.compile(r"^(?:Doanh nghiệp|Lực lượng|Hội|Đoàn|Cổng|Đội|Bộ phận|Trường|Cơ quan|Tổ|Nhà trường|"
                     r"Chính quyền)\s+(.+)$")
@@ -60,9 +64,14 @@ _FIELD = re.compile(r"^(?:(?P<lead>(?:Đơn vị|Cơ quan)\s+(?:chủ trì|thự
                     r"|(?P<time>Thời gian(?:\s+(?:hoàn thành|thực hiện))?|Thời hạn(?:\s+hoàn thành)?|Tiến độ))\s*:\s*",
                     re.I)
 _LABEL_END = re.compile(r":\s+(?=[A-ZĐ])")
+_CLAUSE_MARK = re.compile(r"(?:(?<=[:;.]\s)|(?<=[:;.]))\((\d{1,2})\)\s*")  # "...: (1) ...; (2) ..."
+_OBJECT_LIST = re.compile(r"(?:gồm|bao gồm|như|hạng mục)(?:\s+(?:các|những))?\s*:\s*$", re.I)
+_ROLE_HEAD = re.compile(r"^(?:Chủ trì|Phối hợp)(?:\s*,\s*phối hợp)?(?:\s+(?:chặt chẽ\s+)?với\s+[^.;:]+)?\s*:\s*$")
+_BARE_LABEL = re.compile(r"^(?:Nhiệm vụ|Nội dung(?:\s+(?:nhiệm vụ|công việc))?)(?:\s+cụ thể)?\s*:\s*$", re.I)
 _TASK_LABEL = re.compile(r"^(?:Nhiệm vụ|Tên nhiệm vụ|Nội dung(?:\s+(?:nhiệm vụ|công việc))?)\s*:\s*(?=\S)", re.I)
 _FOOTNOTE_MARK = re.compile(r":\s*\d{1,2}$")  # "... tổ chức triển khai: 11" (a PDF footnote number)
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
+# A sentence ends at ". ! ?"; clauses joined by ";" stay in it ("A chịu trách nhiệm ...; B là đầu mối ...")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 _INTRO_COMMAS = 4
 # An aside between the subject and its predicate: "Các sở, ngành, theo chức năng, nhiệm vụ được giao, chủ động ..."
 _ASIDE = re.compile(r",\s*(?:trên cơ sở|căn cứ|theo|trong|khi|nếu|tùy|với|đối với|ngoài|sau khi|dựa (?:trên|vào)|"
@@ -97,7 +106,7 @@ def _lead_at(sentence: str, pos: int, cased: bool = True):
 def _assigned(sentence: str) -> Optional[list]:
     """'UBND thành phố giao Sở Tư pháp ...' -> ['Sở Tư pháp']; 'Sở Nội vụ đề nghị các cơ quan, đơn vị:' heads
     a list of requests to them."""
-    for m in _ASSIGN.finditer(sentence):
+    for m in list(_INVITE.finditer(sentence)) + list(_ASSIGN.finditer(sentence)):
         found = _lead_at(sentence, m.end(), cased=False) or _addressees(sentence, m.end())
         if found:
             return found[0]
@@ -153,8 +162,17 @@ def _is_issuer(names: list, issuer: str) -> bool:
     return len(names) == 1 and bool(key) and key.startswith(agencies.canonical(names[0]))
 
 
+def _passive_lead(sentence: str) -> Optional[list]:
+    """'Việc ... do Sở Xây dựng chủ trì, phối hợp với ... thực hiện' -> ['Sở Xây dựng']."""
+    for m in _BY.finditer(sentence):
+        found = agencies.read_list(sentence, m.end())
+        if found and _LEADS.match(sentence, found[1]):
+            return found[0]
+    return None
+
+
 def sentence_lead(sentence: str, issuer: str = "") -> Optional[list]:
-    return _assigned(sentence) or _subject(sentence, issuer)
+    return _assigned(sentence) or _subject(sentence, issuer) or _passive_lead(sentence)
 
 
 def coordinating(text: str, lead: list) -> list:
@@ -170,9 +188,12 @@ def coordinating(text: str, lead: list) -> list:
     return names
 
 
-def heading_agencies(text: str) -> Optional[list]:
-    """'Sở Tư pháp', 'Các bộ, ngành, địa phương có trách nhiệm:', 'Các Bộ: Công an, Tài chính'."""
+def heading_agencies(text: str, numbered: bool = False) -> Optional[list]:
+    """'Sở Tư pháp', 'Các bộ, ngành, địa phương có trách nhiệm:', 'Các Bộ: Công an, Tài chính'; a numbered
+    heading may end in a period ('2. Sở Y tế.'; a bullet '- Sở Y tế.' ends a recipient list)."""
     text = _HEADING_LEAD.sub("", text.strip())
+    if numbered and text.endswith(".") and _only_agencies(text[:-1]):
+        text = text[:-1]  # "2. Sở Giáo dục và Đào tạo."
     if len(text) > _MAX_HEADING or text.endswith((";", ".", ",")):
         return None
     found = _whole_subject(text) or agencies.read_list(text, 0, cased=True)
@@ -202,8 +223,6 @@ def _sentences(text: str) -> list:
     """(start, end) of each sentence in text."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if text[m.start() - 1] == ";" and _only_agencies(text[start:m.start() - 1]):
-            continue  # "Giám đốc các Sở; Chủ tịch UBND cấp huyện; ... chỉ đạo": one list of subjects
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
@@ -294,6 +313,8 @@ def _heading_groups(text: str, heading: list) -> list:
 def _own_lead(sentence: str) -> Optional[list]:
     """A sub-item's own agencies: its subject, or "Giao X ..." at its start."""
     found = _lead_at(sentence, 0)
+    if found and _ASSIGN.match(sentence, _skip_spaces(sentence, found[1])):
+        return _assigned(sentence) or found[0]  # "UBND tỉnh giao Giám đốc các sở ...": those given the duty
     if found:
         return found[0]
     return _assigned(sentence) if _GIVE.match(sentence) else None
@@ -308,7 +329,7 @@ class _Walker:
         self.previous = None  # (block, lead) of the last text task
         self.in_recipients = False
         self.in_footnotes = False  # web copies end with the footnotes: "[1] 07 Bộ ... đã ban hành ..."
-        self.content = None  # (block, text, index of its first task) of the last duty block
+        self.content = None  # _Item: the last duty block(s) and the index of its first task
         self.default_year = _issue_year(doc)
         self.issuer = getattr(doc.document, "issuer", None) or ""
         self.tables = table_tasks.TableReader(self.default_year)
@@ -342,10 +363,10 @@ class _Walker:
         split = self.heading_line(block, text) or _inline_heading(text)
         if split:  # "1. Bộ trưởng các Bộ" and its duty wrapped into one block, or "a) Sở Y tế: Chủ trì ..."
             self.open_heading(block, split[0])
-            self.content = (block, split[1], len(self.found))
+            self.content = _Item(len(self.found), [(block, split[1])])
             self.heading_task(block, split[1], split[0])
             return
-        heading = heading_agencies(text)
+        heading = heading_agencies(text, block.marker_kind not in _BULLETS + (None, ""))
         if heading:
             self.open_heading(block, Heading(heading))
             self.previous = None
@@ -354,8 +375,12 @@ class _Walker:
         if field:
             self.field(field, text[field.end():])
             return
+        if _BARE_LABEL.match(text):  # "a) Nhiệm vụ:": the bullets below are the item's duties
+            self.content = _Item(len(self.found), [], collecting=True)
+            return
+        labelled = bool(_TASK_LABEL.match(text))
         text = _TASK_LABEL.sub("", _FOOTNOTE_MARK.sub(":", text))  # "a) Nhiệm vụ: Tham mưu ..."
-        self.content = (block, text, len(self.found))
+        self.update_content(block, text, labelled)
         self.update_loose_heading(block)
         inherited = self.inherited(block)
         if inherited:
@@ -382,25 +407,42 @@ class _Walker:
         """Attach a "Cơ quan chủ trì: ..." / "Cơ quan phối hợp: ..." / "Thời gian: ..." line to the duty above."""
         if not self.content:
             return
-        block, text, first = self.content
-        tasks = self.found[first:]
+        item = self.content
+        item.collecting = False
+        tasks = self.found[item.first:]
         if m.group("lead"):
             lead = _field_agencies(value)
             if not lead:
                 return
             if not tasks:
-                self.add_text(block, text, 0, len(text), lead, "explicit")
-                tasks = self.found[first:]
+                for block, text in item.parts:
+                    self.add_text(block, text, 0, len(text), lead, "explicit", item.coordinating)
+                tasks = self.found[item.first:]
             for task in tasks:
                 task.lead_agencies = lead
                 task.coordinating_agencies = [c for c in task.coordinating_agencies if not _same_agency(c, lead)]
         elif m.group("coord"):
+            item.coordinating = _field_agencies(value)
             for task in tasks:
-                task.coordinating_agencies = _field_agencies(value)
+                own = [c for c in task.coordinating_agencies if not _same_agency(c, item.coordinating)]
+                task.coordinating_agencies = [c for c in item.coordinating + own
+                                              if not _same_agency(c, task.lead_agencies)]
         else:
             found = deadlines.parse(value, self.default_year)
             for task in tasks:
                 task.deadline = found or task.deadline
+
+    def update_content(self, block, text: str, labelled: bool):
+        """The duty block that field lines below attach to: bullets under a bare "Nhiệm vụ:" label add up; a
+        numbered item's title stays its text over the bullets describing it, unless a "Nội dung:" line follows."""
+        item, bullet = self.content, block.marker_kind in _BULLETS
+        if item and item.collecting and bullet:
+            item.parts.append((block, text))
+        elif item and item.titled and bullet and not labelled and len(self.found) == item.first:
+            return
+        else:
+            titled = bool(block.marker_kind) and not bullet
+            self.content = _Item(len(self.found), [(block, text)], titled=titled)
 
     def update_loose_heading(self, block):
         """An unnumbered heading reaches the bullets below it (a list head its "1.", "2." too); other blocks end it."""
@@ -418,7 +460,7 @@ class _Walker:
         cut = len(text) - len(" ".join(lines[1:])) - 1 if len(lines) > 1 else -1
         for line in lines[1:_HEADING_LINES + 1]:
             head, duty = text[:cut], text[cut + 1:]
-            found = _starts_with_verb(duty) and heading_agencies(head)
+            found = _starts_with_verb(duty) and not mentions.inside(text, cut + 1) and heading_agencies(head)
             if found:
                 return Heading(found), duty
             cut += len(line) + 1
@@ -440,6 +482,11 @@ class _Walker:
         return None
 
     def heading_task(self, block, text, heading):
+        if _ROLE_HEAD.match(text):  # "a) Chủ trì, phối hợp với Sở Nội vụ:" heads the items below
+            coord = heading.coordinating + [c for c in coordinating(text, heading.lead)
+                                            if not _same_agency(c, heading.coordinating)]
+            self.open_heading(block, Heading(heading.lead, coord, heading.deadline))
+            return
         for start, end, own in _heading_groups(text, heading.lead):
             lead, coord = heading.lead, heading.coordinating
             if own and not _same(own, lead):
@@ -454,13 +501,20 @@ class _Walker:
         if all(lead is None for _, _, lead in groups):
             self.continuation(block, text)
             return
+        lead = groups[0][2]
+        if len(groups) == 1 and lead and _bare_list_head(text, lead):  # "Giao Văn phòng Trung ương Đảng chủ trì:"
+            numbered = bool(_ASSIGN.search(text)) and not block.marker_kind
+            self.open_heading(block, Heading(lead, coordinating(text, lead), numbered=numbered))
+            self.previous = None
+            return
         for start, end, lead in groups:
             if lead:
                 self.add_text(block, text, start, end, lead, "explicit")
                 self.previous = (block, lead)
         last = self.found[-1]
-        if not groups[-1][2] or (block.marker_kind and _GROUP_LEAD.match(last.lead_agencies[0])):
-            return  # "2. Giao các cơ quan ... như sau:" opens sections of their own
+        if not groups[-1][2] or (block.marker_kind and text.endswith(":")
+                                 and _GROUP_LEAD.match(last.lead_agencies[0])):
+            return  # "2. Giao các cơ quan ... như sau:" opens sections of their own; "2. Yêu cầu các cấp ủy ... ." goes on
         if text.endswith(":"):
             self.open_heading(block, _list_head(last, block))
         elif block.marker_kind:
@@ -477,6 +531,13 @@ class _Walker:
 
     def add_text(self, block, text, start, end, lead, evidence, inherited_coord=(), inherited_deadline=None):
         piece = text[start:end].strip()
+        clauses = _numbered_duties(piece)
+        if clauses:  # "Sở Y tế có trách nhiệm: (1) ...; (2) ...": one task per duty
+            intro = coordinating(clauses[0][0], lead)
+            for _, clause in clauses:
+                self.add_text(block, clause, 0, len(clause), lead, evidence,
+                              list(inherited_coord) + intro, inherited_deadline)
+            return
         deadline = deadlines.find_in_sentence(piece, self.default_year) or inherited_deadline or _scope(block)
         coord = coordinating(piece, lead)
         keys = {agencies.canonical(c) for c in coord}
@@ -491,6 +552,44 @@ class _Walker:
             coordinating_agencies=list(coord), deadline=deadline,
             span=Span(start, end, block.page), excerpt=self.doc.excerpt(start, end),
             source=self.doc.source.path, evidence=evidence))
+
+
+@dataclass
+class _Item:
+    """A task item that labelled field lines ("Cơ quan chủ trì: ...") complete."""
+    first: int  # index of its first task in _Walker.found
+    parts: list  # (block, text) of its duty blocks
+    collecting: bool = False  # under a bare "Nhiệm vụ:" label, until its fields begin
+    titled: bool = False  # a numbered item's title line: the bullets below describe it
+    coordinating: list = field(default_factory=list)
+
+
+_ROLE_ONLY = {"giao", "đề", "nghị", "yêu", "cầu", "chủ", "trì", "phối", "hợp", "với", "lãnh", "đạo", "chỉ", "và",
+              "các", "cùng"}
+
+
+def _bare_list_head(text: str, lead: list) -> bool:
+    """A list head that names agencies and their roles only ("Giao X chủ trì, phối hợp với Y:"): not a duty itself."""
+    if not text.endswith(":"):
+        return False
+    named = _tokens(" ".join(lead + coordinating(text, lead)))
+    return _tokens(text) - named <= _ROLE_ONLY
+
+
+def _numbered_duties(text: str) -> list:
+    """[(intro, clause), ...] of 'X có trách nhiệm: (1) tổ chức ...; (2) rà soát ...' where each numbered
+    clause states a duty (one opens with a known verb); a list of objects ('..., gồm: (1) tờ trình; (2) ...') stays whole."""
+    marks = list(_CLAUSE_MARK.finditer(text))
+    if len(marks) < 2 or [m.group(1) for m in marks] != [str(n) for n in range(1, len(marks) + 1)]:
+        return []
+    intro = text[:marks[0].start()]
+    if not intro.rstrip().endswith(":") or _OBJECT_LIST.search(intro):
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    clauses = [text[m.end():e].strip().rstrip(";,. ") for m, e in zip(marks, ends)]
+    if not any(_starts_with_verb(c[:1].upper() + c[1:]) for c in clauses):
+        return []
+    return [(intro, c) for c in clauses]
 
 
 def _capital_heading(text: str) -> bool:
@@ -535,6 +634,10 @@ def _field_agencies(value: str) -> list:
 
 def _same_agency(name: str, names: list) -> bool:
     return agencies.canonical(name) in {agencies.canonical(n) for n in names}
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    return len(text) - len(text[pos:].lstrip())
 
 
 def _continues(previous, block, text: str) -> bool:

@@ -73,3 +73,73 @@ def test_a_repeated_noun_continues_a_name():
 def test_titles_sharing_one_body():
     assert agencies.split("Giám đốc, Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã") == [
         "Giám đốc, Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã"]
+
+
+def test_colon_list_keeps_names_holding_commas_and_va():
+    names, _ = agencies.read_list("các Bộ: Tư pháp, Văn hóa, Thể thao và Du lịch, Nông nghiệp và Môi trường "
+                                  "góp ý dự thảo đề án", 0)
+    assert names == ["Bộ Tư pháp", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Nông nghiệp và Môi trường"]
+
+
+def test_registry_name_read_whole_across_a_line_break():
+    names, _ = agencies.read_list("Bộ Ngoại\ngiao chủ trì hướng dẫn thủ tục lãnh sự", 0)
+    assert names == ["Bộ Ngoại\ngiao"]
+
+
+def test_list_split_keeps_a_registry_name_with_commas():
+    assert agencies.split("Sở Văn hóa, Thể thao và Du lịch, Sở Y tế") == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]
+
+
+def test_common_noun_body_after_a_named_one_is_split_off():
+    assert agencies.split("các Sở, ngành tỉnh Thái Nguyên, đơn vị có liên quan") == [
+        "các Sở, ngành tỉnh Thái Nguyên", "đơn vị có liên quan"]
+    assert agencies.split("Công ty Cấp nước tỉnh, chính quyền cơ sở") == ["Công ty Cấp nước tỉnh", "chính quyền cơ sở"]
+    assert agencies.split("UBND các xã, phường và đơn vị quản lý đê điều") == [
+        "UBND các xã, phường", "đơn vị quản lý đê điều"]
+
+
+def test_group_lists_and_office_holders_are_not_split_by_common_nouns():
+    assert agencies.split("các sở, ban, ngành, cơ quan, đơn vị liên quan") == [
+        "các sở, ban, ngành, cơ quan, đơn vị liên quan"]
+    assert agencies.split("Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ") == [
+        "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ"]
+
+
+def test_company_name_ends_at_its_place_name_before_a_verb():
+    assert lead("Công ty TNHH MTV Khai thác công trình thủy lợi Bắc Giang vận hành các cống tiêu nước đệm.") == [
+        "Công ty TNHH MTV Khai thác công trình thủy lợi Bắc Giang"]
+    assert lead("Công ty cổ phần Đầu tư phát triển đô thị chủ trì lập hồ sơ.") == [
+        "Công ty cổ phần Đầu tư phát triển đô thị"]
+
+
+def test_party_bodies_are_agencies():
+    assert lead("Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo việc sắp xếp các ban quản lý dự án.") == [
+        "Đảng ủy Ủy ban nhân dân tỉnh"]
+    assert lead("Các cấp ủy, tổ chức đảng quán triệt nghị quyết đến từng chi bộ.") == ["Các cấp ủy, tổ chức đảng"]
+
+
+def test_board_names_hold_their_kind_word():
+    assert lead("Ban chỉ đạo phát triển du lịch tỉnh chủ trì đánh giá kết quả mùa du lịch hè.") == [
+        "Ban chỉ đạo phát triển du lịch tỉnh"]
+    assert lead("Ban tổ chức Lễ hội có trách nhiệm bảo đảm an ninh trật tự.") == ["Ban tổ chức Lễ hội"]
+
+
+def test_lowercase_words_after_a_comma_describe_the_body_before_another_agency():
+    assert lead("Phòng Hướng dẫn nghiệp vụ và phòng dịch, chống dịch và các trường mầm non có trách nhiệm:") == [
+        "Phòng Hướng dẫn nghiệp vụ và phòng dịch, chống dịch", "các trường mầm non"]
+
+
+def test_registry_name_without_head_noun_stops_before_its_predicate():
+    assert lead("Chính phủ quy định chi tiết điều kiện hoạt động của quỹ.") == ["Chính phủ"]
+    assert lead("Ngân hàng Chính sách xã hội Việt Nam bố trí nguồn vốn cho vay ưu đãi.") == [
+        "Ngân hàng Chính sách xã hội Việt Nam"]
+
+
+def test_managing_agency_is_a_noun_phrase():
+    assert lead("Cơ quan quản lý cơ sở dữ liệu chuyên ngành có trách nhiệm cập nhật dữ liệu hằng ngày.") == [
+        "Cơ quan quản lý cơ sở dữ liệu chuyên ngành"]
+
+
+def test_self_governing_is_part_of_the_name_not_a_verb():
+    assert lead("Các bệnh viện tự chủ tài chính có trách nhiệm công khai giá dịch vụ khám bệnh.") == [
+        "Các bệnh viện tự chủ tài chính"]

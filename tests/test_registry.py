@@ -145,3 +145,10 @@ def report(tasks_path: str) -> None:
 
 if __name__ == "__main__":
     report(sys.argv[1])
+
+
+@pytest.mark.parametrize("name, ident", [("Bộ Chính trị", "bo-chinh-tri"), ("Đảng uỷ Chính phủ", "dang-uy-chinh-phu"),
+                                         ("Ban Tuyên giáo Trung ương", "ban-tuyen-giao-va-dan-van-trung-uong"),
+                                         ("Ủy ban Thường vụ Quốc hội", "uy-ban-thuong-vu-quoc-hoi")])
+def test_party_and_state_bodies_resolve(name, ident):
+    assert resolve(name).id == ident

@@ -263,3 +263,162 @@ def test_heading_subject_described_up_to_its_duty_word():
     found = tasks_of(text)
     assert found[0].lead_agencies == ["Các tổ chức, cá nhân khai thác khoáng sản trên địa bàn tỉnh"]
     assert found[-1].lead_agencies == ["Sở Công Thương"]
+
+
+def test_agency_name_split_by_a_line_break_is_not_a_heading():
+    [task] = tasks_of("Bộ Ngoại\ngiao chủ trì, phối hợp với Bộ Công an rà soát quy trình cấp thị thực điện tử.")
+    assert task.lead_agencies == ["Bộ Ngoại giao"]
+    assert task.coordinating_agencies == ["Bộ Công an"]
+
+
+def test_passive_do_agency_chu_tri_gives_the_lead():
+    [task] = tasks_of("Việc kiểm kê rừng phòng hộ ven biển do Sở Nông nghiệp và Môi trường chủ trì, "
+                      "phối hợp với Bộ Chỉ huy Quân sự tỉnh thực hiện trong quý II/2026.")
+    assert task.lead_agencies == ["Sở Nông nghiệp và Môi trường"]
+    assert task.coordinating_agencies == ["Bộ Chỉ huy Quân sự tỉnh"]
+
+
+def test_do_inside_a_description_is_not_a_lead():
+    assert tasks_of("Hệ thống lưu trữ các hồ sơ do cơ quan thuế chủ trì thu thập được nâng cấp trong năm 2026.") == []
+
+
+def test_assigner_naming_duties_after_a_colon_is_not_the_lead():
+    [task] = tasks_of("UBND tỉnh giao rõ trách nhiệm: Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh "
+                      "rà soát danh mục thuốc thiết yếu tại trạm y tế xã.")
+    assert task.lead_agencies == ["Sở Y tế"]
+    assert task.coordinating_agencies == ["Bảo hiểm xã hội tỉnh"]
+
+
+def test_bullets_under_a_bare_duty_label_take_the_fields_below():
+    text = ("3. Về chuyển đổi số trong y tế\n\na) Nhiệm vụ:\n\n"
+            "- Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh.\n\n"
+            "- Kết nối dữ liệu khám chữa bệnh với Bảo hiểm xã hội tỉnh.\n\n"
+            "b) Cơ quan thực hiện:\n\n- Đơn vị chủ trì: Sở Y tế.\n\n- Đơn vị phối hợp: Sở Khoa học và Công nghệ.\n\n"
+            "c) Thời gian thực hiện: Hoàn thành trong năm 2026.\n")
+    found = tasks_of(text)
+    assert [t.text for t in found] == ["Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh.",
+                                       "Kết nối dữ liệu khám chữa bệnh với Bảo hiểm xã hội tỉnh."]
+    assert all(t.lead_agencies == ["Sở Y tế"] for t in found)
+    assert all(t.coordinating_agencies == ["Sở Khoa học và Công nghệ"] for t in found)
+    assert all(t.deadline.year == 2026 for t in found)
+
+
+def test_coordinating_field_adds_to_partners_named_in_the_duty():
+    text = ("a) Nhiệm vụ: Tham mưu UBND tỉnh phối hợp với Bộ Công an nâng cấp cơ sở dữ liệu dân cư.\n\n"
+            "- Đơn vị chủ trì: Công an tỉnh.\n\n- Đơn vị phối hợp: Các sở, ban, ngành.\n")
+    [task] = tasks_of(text)
+    assert task.lead_agencies == ["Công an tỉnh"]
+    assert task.coordinating_agencies == ["Các sở, ban, ngành", "Bộ Công an"]
+
+
+def test_field_block_lead_is_not_repeated_as_coordinating():
+    text = ("Hoạt động 2\n\n- Nội dung: Rà soát định mức chi hỗ trợ hợp tác xã nông nghiệp.\n\n"
+            "- Cơ quan chủ trì: Sở Tài chính.\n\n"
+            "- Cơ quan phối hợp: Sở Tài chính và các cơ quan, địa phương liên quan.\n")
+    [task] = tasks_of(text)
+    assert task.text == "Rà soát định mức chi hỗ trợ hợp tác xã nông nghiệp."
+    assert task.lead_agencies == ["Sở Tài chính"]
+    assert task.coordinating_agencies == ["các cơ quan, địa phương liên quan"]
+
+
+def test_role_sub_heading_passes_its_partners_to_the_items():
+    text = ("2. Sở Giáo dục và Đào tạo\n\na) Chủ trì, phối hợp với Sở Nội vụ:\n\n"
+            "- Rà soát định biên giáo viên mầm non theo từng xã.\n\n"
+            "- Đề xuất chỉ tiêu tuyển dụng giáo viên năm học 2026 - 2027.\n\n"
+            "b) Phối hợp với Sở Tài chính bố trí kinh phí sửa chữa trường học.\n")
+    found = tasks_of(text)
+    assert [t.text[:20] for t in found] == ["Rà soát định biên gi", "Đề xuất chỉ tiêu tuy", "Phối hợp với Sở Tài "]
+    assert all(t.lead_agencies == ["Sở Giáo dục và Đào tạo"] for t in found)
+    assert [t.coordinating_agencies for t in found] == [["Sở Nội vụ"], ["Sở Nội vụ"], ["Sở Tài chính"]]
+
+
+def test_inline_numbered_duties_are_separate_tasks():
+    found = tasks_of("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với UBND các xã: (1) khoanh định vùng "
+                     "nuôi trồng thủy sản tập trung; (2) Kiểm tra chất lượng giống thủy sản trước vụ nuôi; "
+                     "(3) hướng dẫn người dân xử lý môi trường ao nuôi.")
+    assert [t.text for t in found] == ["khoanh định vùng nuôi trồng thủy sản tập trung",
+                                       "Kiểm tra chất lượng giống thủy sản trước vụ nuôi",
+                                       "hướng dẫn người dân xử lý môi trường ao nuôi"]
+    assert all(t.lead_agencies == ["Sở Nông nghiệp và Môi trường"] for t in found)
+    assert all(t.coordinating_agencies == ["UBND các xã"] for t in found)
+
+
+def test_numbered_objects_inside_one_duty_stay_one_task():
+    [task] = tasks_of("Sở Xây dựng chủ trì hoàn thiện hồ sơ dự án, gồm: (1) báo cáo nghiên cứu khả thi; "
+                      "(2) thiết kế cơ sở; (3) dự toán xây dựng.")
+    assert task.lead_agencies == ["Sở Xây dựng"]
+    assert task.text.endswith("(3) dự toán xây dựng.")
+
+
+def test_agency_heading_ending_in_a_period():
+    found = tasks_of("3. Sở Khoa học và Công nghệ.\n\n- Thẩm định công nghệ các dự án đầu tư mới.\n\n"
+                     "- Hỗ trợ doanh nghiệp đăng ký nhãn hiệu.\n")
+    assert [t.lead_agencies for t in found] == [["Sở Khoa học và Công nghệ"]] * 2
+
+
+def test_agency_heading_with_a_bracketed_member_list_stays_one_agency():
+    found = tasks_of("4. Các cơ quan khối nội chính (Công an tỉnh, Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh)"
+                     "\n\n- Phối hợp xử lý dứt điểm các vụ việc khiếu nại kéo dài.\n")
+    assert [t.lead_agencies for t in found] == [["Các cơ quan khối nội chính (Công an tỉnh, Viện kiểm sát nhân dân "
+                                                 "tỉnh, Tòa án nhân dân tỉnh)"]]
+
+
+def test_invited_agency_heading_and_sentence():
+    found = tasks_of("6. Mời Hội Liên hiệp Phụ nữ tỉnh\n\n- Vận động hội viên tham gia phân loại rác tại nguồn.\n\n"
+                     "7. Mời Liên đoàn Lao động tỉnh phối hợp với Sở Nội vụ tuyên truyền chính sách tiền lương.\n")
+    assert [t.lead_agencies for t in found] == [["Hội Liên hiệp Phụ nữ tỉnh"], ["Liên đoàn Lao động tỉnh"]]
+    assert found[1].coordinating_agencies == ["Sở Nội vụ"]
+
+
+def test_recipient_bullet_ending_in_a_period_is_not_a_heading():
+    text = ("Kính gửi:\n\n- Sở Tài chính;\n\n- Kho bạc Nhà nước khu vực XII.\n\n"
+            "Thực hiện chỉ đạo của UBND tỉnh về quyết toán vốn đầu tư, đề nghị các đơn vị lưu ý như sau:\n")
+    assert all(t.lead_agencies != ["Kho bạc Nhà nước khu vực XII"] for t in tasks_of(text))
+
+
+def test_clauses_joined_by_semicolons_stay_one_sentence():
+    [task] = tasks_of("Theo chức năng được giao, Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường "
+                      "chịu trách nhiệm tổ chức thực hiện Kế hoạch phòng chống dịch bệnh trên cây trồng.")
+    assert task.lead_agencies == ["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã, phường"]
+
+
+def test_heading_naming_a_registered_body_without_a_head_noun():
+    found = tasks_of("d) Đề nghị Trung ương Đoàn Thanh niên\nCộng sản Hồ Chí Minh\n\n"
+                     "- Chỉ đạo các cấp bộ Đoàn ra quân làm sạch bãi biển trong tháng thanh niên.\n")
+    assert [t.lead_agencies for t in found] == [["Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"]]
+
+
+def test_under_a_heading_the_agencies_given_the_duty_lead_not_the_assigner():
+    text = ("5. Sở Y tế\n\n- Chỉ đạo các bệnh viện tuyến tỉnh bảo đảm thuốc, vật tư cấp cứu.\n\n"
+            "- UBND tỉnh giao Giám đốc các bệnh viện, Thủ trưởng các trung tâm y tế tổ chức trực "
+            "cấp cứu 24/24 giờ trong dịp Tết.\n")
+    found = tasks_of(text)
+    assert [t.lead_agencies for t in found] == [
+        ["Sở Y tế"], ["Giám đốc các bệnh viện", "Thủ trưởng các trung tâm y tế"]]
+
+
+def test_numbered_group_duty_passes_its_agencies_to_sub_items():
+    text = ("3. Yêu cầu các cấp ủy, tổ chức đảng trong quá trình sắp xếp bộ máy bảo đảm ổn định tư tưởng cán bộ.\n\n"
+            "3.1. Tập trung rà soát quy hoạch cán bộ ở những nơi hợp nhất.\n\n"
+            "3.2. Kịp thời giải quyết chế độ cho người nghỉ việc do sắp xếp.\n")
+    found = tasks_of(text)
+    assert [t.text[:16] for t in found] == ["Yêu cầu các cấp ", "Tập trung rà soá", "Kịp thời giải qu"]
+    assert all(t.lead_agencies == ["các cấp ủy, tổ chức đảng"] for t in found)
+
+
+def test_list_head_naming_only_agencies_and_roles_is_not_a_task():
+    text = ("4. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính:\n\n"
+            "- Xây dựng đề án sắp xếp đơn vị sự nghiệp công lập.\n\n"
+            "- Hướng dẫn giải quyết chế độ cho người lao động dôi dư.\n")
+    found = tasks_of(text)
+    assert [t.text[:14] for t in found] == ["Xây dựng đề án", "Hướng dẫn giải"]
+    assert all(t.lead_agencies == ["Sở Nội vụ"] and t.coordinating_agencies == ["Sở Tài chính"] for t in found)
+
+
+def test_numbered_item_title_is_the_task_over_its_describing_bullets():
+    text = ("3. Tập huấn nghiệp vụ quản lý chất lượng sản phẩm\n\n- Nội dung tập huấn bao gồm:\n\n"
+            "+ Quy định về truy xuất nguồn gốc;\n\n+ Ghi nhãn hàng hóa theo quy định mới.\n\n"
+            "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n\n- Thời gian thực hiện: Quý II/2026.\n")
+    [task] = tasks_of(text)
+    assert task.text == "Tập huấn nghiệp vụ quản lý chất lượng sản phẩm"
+    assert task.lead_agencies == ["Sở Khoa học và Công nghệ"]
