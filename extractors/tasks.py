@@ -320,11 +320,26 @@ def _own_lead(sentence: str) -> Optional[list]:
     return _assigned(sentence) if _GIVE.match(sentence) else None
 
 
+class _ByBlock:
+    """Values keyed by block identity. Each block is kept alive with its value, so the id of a
+    block made on the fly (a layout cell's text) is never reused by a later block."""
+
+    def __init__(self):
+        self._items = {}
+
+    def __setitem__(self, block, value):
+        self._items[id(block)] = (block, value)
+
+    def get(self, block):
+        found = self._items.get(id(block))
+        return found[1] if found else None
+
+
 class _Walker:
     def __init__(self, doc):
         self.doc = doc
         self.found = []
-        self.headings = {}  # id(block) -> Heading of an agency heading or of a task item with sub-items
+        self.headings = _ByBlock()  # block -> Heading of an agency heading or of a task item with sub-items
         self.loose_heading = None  # (Heading, block) of an unnumbered heading paragraph
         self.previous = None  # (block, lead) of the last text task
         self.in_recipients = False
@@ -467,13 +482,13 @@ class _Walker:
         return None
 
     def open_heading(self, block, heading):
-        self.headings[id(block)] = heading
+        self.headings[block] = heading
         if not block.marker_kind or block.marker_kind in _BULLETS:
             self.loose_heading = (heading, block)
 
     def inherited(self, block):
         for parent in reversed(block.path):
-            heading = self.headings.get(id(parent))
+            heading = self.headings.get(parent)
             if heading and parent is not block and (block.marker_kind or not heading.items_only):
                 return heading
         if self.loose_heading and (block.marker_kind in _UNDER_LOOSE_HEADING
@@ -519,7 +534,7 @@ class _Walker:
             self.open_heading(block, _list_head(last, block))
         elif block.marker_kind:
             # "2.1. Sở Xây dựng phối hợp với Sở ... trong công tác ..." goes on in its sub-items
-            self.headings[id(block)] = Heading(last.lead_agencies, last.coordinating_agencies, items_only=True)
+            self.headings[block] = Heading(last.lead_agencies, last.coordinating_agencies, items_only=True)
 
     def continuation(self, block, text):
         if not self.previous or not _continues(self.previous[0], block, text):

@@ -422,3 +422,14 @@ def test_numbered_item_title_is_the_task_over_its_describing_bullets():
     [task] = tasks_of(text)
     assert task.text == "Tập huấn nghiệp vụ quản lý chất lượng sản phẩm"
     assert task.lead_agencies == ["Sở Khoa học và Công nghệ"]
+
+
+def test_a_heading_kept_for_a_block_made_on_the_fly_never_reaches_a_later_block():
+    """Layout cells are segmented on the fly; a heading kept for one of them must not pass to a
+    later block that happens to get the same memory address (tasks varied with the batch order)."""
+    from extractors.tasks import _ByBlock
+    from pipeline.segment import Block
+    headings = _ByBlock()
+    headings[Block("paragraph", "Sở Tài chính", 0, 12)] = "Sở Tài chính"
+    later = [Block("item", "Tham mưu bố trí kinh phí thực hiện.", 13, 48) for _ in range(200)]
+    assert [headings.get(block) for block in later] == [None] * 200
