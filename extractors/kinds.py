@@ -24,6 +24,7 @@ WORK_KINDS = ("plan", "decision", "directive", "official_letter", "conclusion_no
 KINDS = WORK_KINDS + ("news", "qa", "law", "procedure", "reference")
 
 _HEAD_CHARS = 3000  # the header, the title and the lead paragraphs
+_DOCUMENT_CHARS = 10000  # where a copied document's own header starts, after a site's banner and summary
 
 # type word (loại văn bản) -> kind
 _BY_TYPE = {
@@ -39,7 +40,8 @@ _BY_TYPE = {
 }
 _LAW_NUMBER = re.compile(r"^\d+[\w.]*/(?:19|20)\d\d/")  # "56/2025/QĐ-UBND": a legal normative text (QPPL)
 
-_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập - Tự do - Hạnh phúc")
+_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|"
+                    r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc")  # wrapped over lines in web copies
 _WIKI = re.compile(r"Bài viết này cần|Bài này không có nguồn|Bước tới nội dung|Trình đơn chính|sửa mã nguồn|"
                    r"\(Đổi hướng từ|^Giao diện$|Bách khoa toàn thư mở|Wikipedia|^Tham khảo$|^Liên kết ngoài$", re.M)
 _CITATION = re.compile(r"(?<=[\w.,)\]])\[\d{1,3}\]")  # "... năm 1946.[20]": an encyclopedia's reference marks
@@ -114,6 +116,8 @@ def _page_kind(text: str, head: str, raw: str, evidence: list):
     if title.endswith("?") or _QA.search(head):
         evidence.append("question title" if title.endswith("?") else "Q&A layout")
         return "qa"
+    if _official_header(text[:_DOCUMENT_CHARS]) and _MOTTO.search(text[:_DOCUMENT_CHARS]):
+        return None  # the document itself follows a site's banner or a news summary: read it as a document
     if _NEWS.search(head) or _EXCERPT.match(title):
         evidence.append("news lead")
         return "news"
