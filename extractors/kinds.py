@@ -42,7 +42,7 @@ _LAW_NUMBER = re.compile(r"^\d+[\w.]*/(?:19|20)\d\d/")  # "56/2025/QĐ-UBND": a 
 
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|"
                     r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc")  # wrapped over lines in web copies
-_WIKI = re.compile(r"Bài viết này cần|Bài này không có nguồn|Bước tới nội dung|Trình đơn chính|sửa mã nguồn|"
+_WIKI = re.compile(r"Bài viết này (?:cần|có nhiều vấn đề)|Bài này không có nguồn|Bước tới nội dung|Trình đơn chính|sửa mã nguồn|"
                    r"\(Đổi hướng từ|^Giao diện$|Bách khoa toàn thư mở|Wikipedia|^Tham khảo$|^Liên kết ngoài$", re.M)
 _CITATION = re.compile(r"(?<=[\w.,)\]])\[\d{1,3}\]")  # "... năm 1946.[20]": an encyclopedia's reference marks
 _MIN_CITATIONS = 5
@@ -76,6 +76,18 @@ _TITLE_DOCUMENT = re.compile(r"^(?:Toàn văn:?\s+)?" + _WORK_TYPE + r"\s+(?:s�
 _INSTRUCTS = re.compile(r"\b(?:yêu cầu|đề nghị|chỉ đạo|giao)\s+(?:các\s+)?(?:sở|ban|bộ|ngành|cơ quan|đơn vị|ủy ban|"
                         r"ubnd|địa phương)", re.I)
 
+
+# a body's functions and powers ("I. Chức năng", "nhiệm vụ, quyền hạn", a post's "Tiêu chuẩn"): rules, not duties
+_MANDATE = re.compile(r"^(?:[IVX]+\.\s*|\d+\.\s*)?(?:CHỨC NĂNG|Chức năng)(?:,? (?:nhiệm vụ|NHIỆM VỤ))?\s*:?$|"
+                      r"nhiệm vụ,? quyền hạn(?: và cơ cấu tổ chức)?\s*:?$|^(?:[IVX]+\.\s*|\d+\.\s*)?"
+                      r"(?:CƠ CẤU TỔ CHỨC|Cơ cấu tổ chức)\s*:?$|Tiêu chuẩn về (?:năng lực|trình độ)", re.M | re.I)
+_PAST = re.compile(r"(?<!\w)(?:đã|vừa|từng|năm 1[89]\d\d|biểu quyết thông qua)(?!\w)", re.I)
+_ROLES = re.compile(r"(?<!\w)(?:chủ trì|phối hợp với|có trách nhiệm|đề nghị|yêu cầu|giao (?:cho |nhiệm vụ )?"
+                    r"(?:Sở|Bộ|UBND|Ủy ban|các|Ban|Văn phòng|Công an))(?!\w)", re.I)
+_NARRATIVE_PAST = 0.6  # past markers per 1,000 characters from which a headerless text tells past events
+_PLAN_ROLES = 1.0  # role words per 1,000 characters from which a headerless text assigns work
+_MIN_PAST = 3
+_FRAGMENT_CHARS = 3000  # a shorter text is read as a fragment of a plan
 
 _FULL_TEXT = re.compile(r"^(?:Toàn văn|Nguyên văn|Full text)\s*:?\s*(\w+(?:\s\w+){0,3})", re.I)
 
@@ -169,8 +181,29 @@ def _document_kind(doc_type: str, number: str, title: str, text: str, evidence: 
     if law or (len(_ARTICLE.findall(text)) >= 5 and _LAW_SCOPE.search(text)):
         evidence.append("law wording: " + (law.group(0).strip() if law else "articles with scope"))
         return "law"
-    evidence.append("no header or type word: read as a plan")  # a fragment of a plan, a letter, ...
-    return "plan"
+    return _headerless_kind(text, evidence)
+
+
+def _per_thousand(pattern: re.Pattern, text: str) -> float:
+    return 1000 * len(pattern.findall(text)) / max(len(text), 1)
+
+
+def _headerless_kind(text: str, evidence: list) -> str:
+    """A text with no header, type word or work layout: a body's mandate, an account of past events, a
+    fragment of a plan (short, or dense with assignments), or another page."""
+    mandate = _MANDATE.search(text)
+    if mandate:
+        evidence.append("mandate: " + mandate.group(0).strip())
+        return "law"
+    past, roles = _per_thousand(_PAST, text), _per_thousand(_ROLES, text)
+    if past >= _NARRATIVE_PAST and past > 2 * roles and len(_PAST.findall(text)) >= _MIN_PAST:
+        evidence.append(f"past events: {past:.1f} past markers per 1,000 characters")
+        return "news"
+    if len(text) < _FRAGMENT_CHARS or roles >= _PLAN_ROLES:
+        evidence.append(f"no header: {roles:.1f} role words per 1,000 characters, read as a plan")
+        return "plan"
+    evidence.append(f"no header, {roles:.1f} role words per 1,000 characters")
+    return "reference"
 
 
 def classify(doc) -> Kind:

@@ -18,6 +18,7 @@ _MARKUP = [
     re.compile(r"\*\*"),                          # **bold**
     re.compile(r"(?m)^#{1,6}[ \t]*"),             # # heading
     re.compile(r"(?m)^\*(?=\S)|\*(?<=\S\*)$"),    # *italic line*
+    re.compile(r"(?<![\w(*])\*(?=[^\s*)])|(?<=[^\s(*])\*(?![\w*])"),  # *italic* words; not "* " bullets, "(*)"
     re.compile(r"(?m)^>>?[ \t]*"),                # > quote
 ]
 # Web copies that lost a line break between bold runs: "**KẾT LUẬN****CỦA BỘ CHÍNH TRỊ**",

@@ -231,3 +231,69 @@ def test_workbook_and_pages_show_the_kind(tmp_path):
     assert sorted(tuple(row[:2]) for row in summary[at + 3:at + 6]) == [("law", 1), ("news", 1), ("reference", 1)]
     pages = " ".join(p.read_text(encoding="utf-8") for p in (out / "html").glob("*.html"))
     assert "Dạng văn bản: reference" in pages and "<td>law</td>" in pages
+
+
+BANNER = ("Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.\n\n"
+          "| Số hiệu: | 318/CĐ-TTg |\n| Loại văn bản: | Công điện |\n| Nơi ban hành: | Thủ tướng Chính phủ |\n\n")
+SUMMARY = ("## Khẩn trương khắc phục sạt lở bờ sông trước mùa mưa\n\n"
+           "Ngày 14/8/2026, Thủ tướng Chính phủ vừa ký Công điện 318/CĐ-TTg về khắc phục sạt lở bờ sông. "
+           "Thời gian qua, sạt lở đã gây thiệt hại lớn cho người dân ven sông.\n\n")
+DISPATCH = ("THỦ TƯỚNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 318/CĐ-TTg\n\nHà Nội, ngày 14 tháng 8 năm 2026\n\nCÔNG ĐIỆN\n\n"
+            "Về việc khắc phục sạt lở bờ sông\n\n"
+            "1. Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với các địa phương rà soát các điểm sạt lở, "
+            "hoàn thành trước ngày 30/9/2026.\n\n"
+            "2. Ủy ban nhân dân các tỉnh ven sông di dời các hộ dân khỏi vùng nguy hiểm.\n\n"
+            "Nơi nhận:\n- Như trên;\n\nTHỦ TƯỚNG\n\nNguyễn Văn An\n")
+
+
+def test_a_document_after_a_site_banner_and_a_news_summary_is_read_as_the_document():
+    doc = run(BANNER + SUMMARY + DISPATCH, "cong-dien.txt")
+    assert doc.document.kind == "directive"
+    leads = [t.lead_agencies for t in doc.tasks]
+    assert ["Bộ Nông nghiệp và Môi trường"] in leads and ["Ủy ban nhân dân các tỉnh ven sông"] in leads
+
+
+MANDATE_PAGE = """BAN DÂN VẬN TỈNH ỦY
+
+I. Chức năng
+
+Ban Dân vận Tỉnh ủy là cơ quan tham mưu, giúp việc của Tỉnh ủy về công tác dân vận trên địa bàn tỉnh.
+
+II. Nhiệm vụ, quyền hạn
+
+1. Chủ trì, phối hợp với các cơ quan liên quan nghiên cứu, đề xuất chủ trương về công tác dân vận.
+
+2. Ban Dân vận có trách nhiệm hướng dẫn, kiểm tra các cấp ủy thực hiện quy chế dân chủ ở cơ sở.
+
+3. Thực hiện các nhiệm vụ khác do Ban Thường vụ Tỉnh ủy giao.
+
+III. Cơ cấu tổ chức
+
+Ban có các phòng chuyên môn: Phòng Tổng hợp, Phòng Dân tộc - Tôn giáo.
+""" + "Các phòng làm việc theo chế độ thủ trưởng, chịu sự chỉ đạo của lãnh đạo Ban. " * 30
+
+
+def test_a_body_s_functions_and_powers_give_no_tasks():
+    doc = run(MANDATE_PAGE, "chuc-nang.md")
+    assert doc.document.kind == "law" and doc.tasks == []
+
+
+HISTORY = ("Năm 1946, Chính phủ lâm thời đã giao Bộ Canh nông chủ trì việc khai hoang vùng trung du. "
+           "Đến năm 1954, các đội sản xuất đã được thành lập ở nhiều tỉnh và đã khai phá hàng nghìn ha đất. "
+           "Năm 1960, Bộ Thủy lợi vừa được tách ra, đã phối hợp với các tỉnh đắp nhiều tuyến đê mới. ") * 12
+
+
+def test_a_long_account_of_past_events_without_header_gives_nothing():
+    doc = run(HISTORY, "lich-su.txt")
+    assert doc.document.kind == "news" and doc.tasks == []
+
+
+LONG_PAGE = ("Khu đô thị nằm bên bờ sông, có tổng diện tích khoảng 420 ha với nhiều tiện ích nội khu. "
+             "Các tòa căn hộ được thiết kế theo phong cách hiện đại, gần trường học và bệnh viện. ") * 30 + \
+            "Ban quản lý khu đô thị có trách nhiệm vận hành hệ thống chiếu sáng.\n"
+
+
+def test_a_long_page_with_few_role_words_is_another_page():
+    doc = run(LONG_PAGE, "khu-do-thi.txt")
+    assert doc.document.kind == "reference" and doc.tasks == []
