@@ -433,3 +433,14 @@ def test_a_heading_kept_for_a_block_made_on_the_fly_never_reaches_a_later_block(
     headings[Block("paragraph", "Sở Tài chính", 0, 12)] = "Sở Tài chính"
     later = [Block("item", "Tham mưu bố trí kinh phí thực hiện.", 13, 48) for _ in range(200)]
     assert [headings.get(block) for block in later] == [None] * 200
+
+
+def test_italic_markup_around_item_numbers_does_not_hide_the_assignment():
+    text = ("KẾ HOẠCH\n\nPhát triển văn hóa đọc năm 2026\n\n"
+            "*2.1. *Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Giáo dục và Đào tạo "
+            "tổ chức Ngày sách Việt Nam tại các trường học.\n\n"
+            "*2.2. *Giao Thư viện tỉnh: *(i) *xây dựng tủ sách cơ sở*;* *(ii) *số hóa tài liệu địa chí.\n")
+    found = tasks_of(text)
+    assert [t.lead_agencies for t in found][:1] == [["Sở Văn hóa, Thể thao và Du lịch"]]
+    assert found[0].coordinating_agencies == ["Sở Giáo dục và Đào tạo"]
+    assert all("*" not in t.text for t in found)
