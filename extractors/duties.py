@@ -30,7 +30,7 @@ import re
 from bisect import bisect_right
 from typing import Optional
 
-from extractors import kinds
+from extractors import agencies, kinds
 
 _ROLE = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|giao|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|đề nghị|yêu cầu|"
                    r"tham mưu|chỉ đạo|khẩn trương|đôn đốc|phân công)(?!\w)", re.I)
@@ -156,6 +156,11 @@ def _procedure(text: str, context: list) -> bool:
                 or any(_PROCEDURE_LABEL.match(line) or _STEP.search(line) for line in context[:2]))
 
 
+def _imperative(text: str) -> bool:
+    """'Triển khai thực hiện ... theo các nguyên tắc sau:' opens with its verb: the heading's agency's duty."""
+    return agencies.predicate_at(text[:1].lower() + text[1:], 0)
+
+
 def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
     """Why a task is not a duty (None: it is one). context: its lead-in and heading lines, nearest first."""
     text = task.text.strip()
@@ -176,7 +181,7 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
         ("council", _COUNCIL.search(text)),
         ("condition", _CONDITION.search(text) or any(_CONDITION.search(c) for c in context[:1])),
         ("object", _OBJECT.match(text) and _LIST_LEAD.search(near) and not _ASSIGNING.search(near)),
-        ("lead-in", _LEAD_IN.search(text) and not _names_lead(task) and not _role(text)),
+        ("lead-in", _LEAD_IN.search(text) and not _names_lead(task) and not _role(text) and not _imperative(text)),
         ("field", _FIELD.match(text)),
         ("heading", task.evidence != "table" and _only_a_name(task)),
     ]

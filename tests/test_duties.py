@@ -134,3 +134,13 @@ def test_a_deadline_field_alone_is_not_a_duty():
 def test_recipient_list_is_not_a_duty():
     assert tasks_of("Sở Tài chính phối hợp theo dõi; - Sở Nội vụ; - UBND các xã, phường; - Lưu: VT, KT. | (đã ký)\n"
                     ) == []
+
+
+def test_a_lead_in_that_opens_with_its_verb_is_the_heading_agency_s_duty():
+    found = tasks_of("II. NHIỆM VỤ\n\n1. Sở Nội vụ\n\n"
+                     "- Triển khai sắp xếp các phòng chuyên môn theo một số nguyên tắc chính sau:\n\n"
+                     "+ Mỗi phòng phụ trách một nhóm lĩnh vực.\n\n"
+                     "- Nội dung cụ thể như sau:\n")
+    assert [(t.text, t.lead_agencies) for t in found][:1] == [
+        ("Triển khai sắp xếp các phòng chuyên môn theo một số nguyên tắc chính sau:", ["Sở Nội vụ"])]
+    assert all(not t.text.startswith("Nội dung cụ thể") for t in found)
