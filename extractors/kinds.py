@@ -89,6 +89,13 @@ _PLAN_ROLES = 1.0  # role words per 1,000 characters from which a headerless tex
 _MIN_PAST = 3
 _FRAGMENT_CHARS = 3000  # a shorter text is read as a fragment of a plan
 
+_NUMBER_LINE = re.compile(r"(?m)^\W*Số\s*:?\s*\d+[\w.]*[/-]")  # "Số: 1678/NQ-UBTVQH15"
+_TYPE_LINE = re.compile(r"(?m)^\W*(?:%s)\W*$" % "|".join(sorted((t.upper() for t in _BY_TYPE), key=len, reverse=True)
+                                                     + ["THÔNG BÁO KẾT LUẬN"]))
+# talk about laws: "dự thảo Luật", "Điều 9", "khoản 2", "Luật ... quy định"
+_LAW_TALK = re.compile(r"(?<!\w)(?:dự thảo|Luật|Nghị định|Thông tư|Điều \d+|khoản \d+|quy định)(?!\w)")
+_LAW_TALK_SHARE = 3.0  # law words per 1,000 characters from which a headerless text is about the law
+
 _FULL_TEXT = re.compile(r"^(?:Toàn văn|Nguyên văn|Full text)\s*:?\s*(\w+(?:\s\w+){0,3})", re.I)
 
 
@@ -115,6 +122,12 @@ def _markdown_title(raw: str) -> bool:
 
 def _official_header(head: str) -> bool:
     return bool(_MOTTO.search(head)) or "Bản dịch này thuộc quyền sở hữu" in head
+
+
+def _own_header(text: str) -> bool:
+    """A motto, a legal site's banner, a 'Số: ...' line or a type word on its own line ("NGHỊ QUYẾT")."""
+    head = text[:_DOCUMENT_CHARS]
+    return _official_header(head) or bool(_NUMBER_LINE.search(head[:_HEAD_CHARS]) or _TYPE_LINE.search(head))
 
 
 def _page_kind(text: str, head: str, raw: str, evidence: list):
@@ -199,6 +212,10 @@ def _headerless_kind(text: str, evidence: list) -> str:
     if past >= _NARRATIVE_PAST and past > 2 * roles and len(_PAST.findall(text)) >= _MIN_PAST:
         evidence.append(f"past events: {past:.1f} past markers per 1,000 characters")
         return "news"
+    law_talk = _per_thousand(_LAW_TALK, text)
+    if law_talk >= _LAW_TALK_SHARE and law_talk > roles and len(text) >= _FRAGMENT_CHARS:
+        evidence.append(f"about the law: {law_talk:.1f} law words per 1,000 characters")
+        return "law"
     if len(text) < _FRAGMENT_CHARS or roles >= _PLAN_ROLES:
         evidence.append(f"no header: {roles:.1f} role words per 1,000 characters, read as a plan")
         return "plan"
@@ -229,6 +246,9 @@ def classify(doc) -> Kind:
         if _reports_work(head, number, page == "qa"):
             evidence.append("reports " + (doc_type or "a document") + (" " + number if number else ""))
         return Kind(page, evidence)
+    if not _own_header(text) and _BY_TYPE.get(doc_type) != "law":
+        # the type and number came from a sentence that mentions a document: read the text itself
+        return Kind(_document_kind("", "", "", text, evidence), evidence)
     return Kind(_document_kind(doc_type, number, title, text, evidence), evidence)
 
 

@@ -297,3 +297,15 @@ LONG_PAGE = ("Khu đô thị nằm bên bờ sông, có tổng diện tích kho�
 def test_a_long_page_with_few_role_words_is_another_page():
     doc = run(LONG_PAGE, "khu-do-thi.txt")
     assert doc.document.kind == "reference" and doc.tasks == []
+
+
+LAW_NEWS = ("Luật Thư viện (sửa đổi) năm 2026 có những điểm mới cơ bản sau đây. Theo Nghị quyết số 45/NQ-CP, "
+            "dự thảo Luật quy định thư viện công cộng cấp tỉnh có trách nhiệm hướng dẫn thư viện cấp xã. "
+            "Điều 12 của Luật quy định Bộ Văn hóa, Thể thao và Du lịch chủ trì xây dựng tiêu chuẩn thư viện; "
+            "khoản 3 Điều 12 quy định Ủy ban nhân dân cấp tỉnh bố trí kinh phí theo quy định của Luật "
+            "Ngân sách nhà nước. Luật cũng quy định rõ quyền của người đọc. ") * 8
+
+
+def test_an_article_explaining_a_law_is_not_the_resolution_it_mentions():
+    doc = run(LAW_NEWS, "luat-moi.txt")
+    assert doc.document.kind == "law" and doc.tasks == []
