@@ -309,7 +309,7 @@ def test_search_into_a_closed_pipe_ends_quietly(tmp_path):
 def test_ctrl_c_stops_the_run_with_one_line_and_exit_130(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
-    for i in range(80):  # about 7 s of work on two cores: stopped after 0.5 s
+    for i in range(300):  # far more work than 0.5 s on two cores: stopped after 0.5 s
         (inputs / f"ke_hoach_{i}.txt").write_text(OWN_PLAN.replace("52/KH", f"{i}/KH") * 20, encoding="utf-8")
     out = tmp_path / "out"
     run = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(out), "--workers", "2"],
