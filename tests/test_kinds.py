@@ -309,3 +309,20 @@ LAW_NEWS = ("Luật Thư viện (sửa đổi) năm 2026 có những điểm m�
 def test_an_article_explaining_a_law_is_not_the_resolution_it_mentions():
     doc = run(LAW_NEWS, "luat-moi.txt")
     assert doc.document.kind == "law" and doc.tasks == []
+
+
+TABLE_NEWS = ("Thay mặt Ủy ban Thường vụ Quốc hội, Chủ tịch Quốc hội vừa ký ban hành Nghị quyết số 97/2026/UBTVQH15 "
+              "điều chỉnh Chương trình giám sát năm 2026. Về tổ chức thực hiện, Ủy ban Thường vụ Quốc hội phân công "
+              "như sau:\n\n"
+              "| STT | Nội dung giám sát | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+              "|---|---|---|---|---|\n"
+              "| 1 | Giám sát việc thực hiện chính sách nhà ở xã hội | Ủy ban Kinh tế và Tài chính | "
+              "Hội đồng Dân tộc | Tháng 9/2026 |\n"
+              "| 2 | Giám sát việc sắp xếp trường học sau hợp nhất xã | Ủy ban Văn hóa và Xã hội | "
+              "Ủy ban Pháp luật và Tư pháp | Tháng 11/2026 |\n")
+
+
+def test_news_quoting_an_assignment_table_of_a_normative_resolution_keeps_its_rows():
+    doc = run(TABLE_NEWS, "tin-nghi-quyet.txt")
+    assert doc.document.kind == "news"
+    assert [t.lead_agencies for t in doc.tasks] == [["Ủy ban Kinh tế và Tài chính"], ["Ủy ban Văn hóa và Xã hội"]]
