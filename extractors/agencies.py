@@ -81,7 +81,7 @@ _VERBS = [
     "duy trì", "cập nhật", "quản lý", "vận hành", "bố trí", "lựa chọn", "áp dụng", "phát triển", "hỗ trợ",
     "xử lý", "tiến hành", "công bố", "công khai", "đề xuất", "trình", "ưu tiên", "khắc phục", "soát xét",
     "làm việc", "khai thác", "giải trình", "hằng năm", "hàng năm", "hằng quý", "hàng quý", "sau khi",
-    "nếu", "trong", "theo", "để", "nhằm", "với", "đôn đốc", "tổng hợp", "chuẩn bị", "phát huy",
+    "nếu", "khi", "trong", "theo", "để", "trân trọng", "nhằm", "với", "đôn đốc", "tổng hợp", "chuẩn bị", "phát huy",
     "vận động", "thẩm định", "dự toán", "tiên phong", "góp phần", "cử", "giúp", "lồng ghép", "huy động",
     "kết nối", "tiếp nhận", "số hóa", "thu thập", "trên cơ sở", "đồng thời", "khuyến khích", "hạn chế",
     "đưa", "chấp hành", "thi hành", "sớm", "kiên quyết", "quyết liệt", "chú trọng", "thúc đẩy", "bổ sung",

@@ -143,3 +143,10 @@ def test_managing_agency_is_a_noun_phrase():
 def test_self_governing_is_part_of_the_name_not_a_verb():
     assert lead("Các bệnh viện tự chủ tài chính có trách nhiệm công khai giá dịch vụ khám bệnh.") == [
         "Các bệnh viện tự chủ tài chính"]
+
+
+def test_courtesy_words_and_when_clauses_end_an_agency_name():
+    assert agencies.read_at("Cục Quản lý xuất nhập cảnh trân trọng đề nghị Quý Cơ quan phối hợp:", 0)[0] == \
+        "Cục Quản lý xuất nhập cảnh"
+    assert agencies.read_at("Các tổ chức, cá nhân ngoài nhà nước khi tham gia đấu thầu phải công khai hồ sơ", 0)[0] == \
+        "Các tổ chức, cá nhân ngoài nhà nước"
