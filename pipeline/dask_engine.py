@@ -72,14 +72,20 @@ class DaskEngine:
     def _payload(self, batch: list) -> list:
         if not self.send_bytes:
             return [(str(path), input_walk.shown(path), None) for path in batch]
-        return [(path.name, input_walk.shown(path), _read_bytes(path)) for path in batch]
+        return [(path.name, input_walk.shown(path), _bytes_or_result(path)) for path in batch]
 
 
-def _read_bytes(path: Path):
+def _bytes_or_result(path: Path):
+    """The file's bytes; or, for a file not worth sending (not a supported kind, empty, too large,
+    unreadable), its problem as the local engine reports it, found here at once."""
+    from pipeline.batch import process_file
+    from pipeline.readers import MAX_BYTES, supported_suffixes
     try:
-        return path.read_bytes()
-    except OSError as e:
-        return e  # the worker reports it as the local engine would
+        if path.suffix.lower() in supported_suffixes() and 0 < path.stat().st_size <= MAX_BYTES:
+            return path.read_bytes()
+    except OSError:
+        pass
+    return process_file(path)
 
 
 def _batch_results(future, batch: list) -> list:
@@ -93,7 +99,7 @@ def _batch_results(future, batch: list) -> list:
 
 
 def process_batch(items: list) -> list:
-    """On a worker: (path or file name, name shown in records, bytes or None) -> one result each."""
+    """On a worker: (path or file name, name shown in records, bytes, a result or None) -> one result each."""
     from pipeline.batch import process_file, warm_up
     warm_up()
     return [_process_item(*item, process_file) for item in items]
@@ -102,8 +108,8 @@ def process_batch(items: list) -> list:
 def _process_item(path: str, name: str, data, process_file) -> dict:
     if data is None:
         return process_file(Path(path), name)
-    if isinstance(data, OSError):
-        return {"path": name, "problem": to_dict(Problem(name, "read", f"{data.strerror or data}"))}
+    if isinstance(data, dict):  # already found on the client
+        return data
     with tempfile.TemporaryDirectory(prefix="vnplan-") as folder:
         local = Path(folder) / path  # the same file name, so the reader sees the same suffix
         local.write_bytes(data)

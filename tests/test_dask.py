@@ -92,3 +92,26 @@ def test_dask_engine_without_dask_installed_says_how_to_install(tmp_path, monkey
     error = capsys.readouterr().err.strip().splitlines()
     assert len(error) == 1 and "pip install 'vnplan[dask]'" in error[0]
     assert not (tmp_path / "out" / "documents.jsonl").exists()
+
+
+def test_files_sent_as_bytes_fail_as_they_fail_locally(tmp_path, monkeypatch):
+    """The client sends only files worth reading: one over the size limit is reported, never sent."""
+    from pipeline import readers
+    monkeypatch.setattr(readers, "MAX_BYTES", 200)  # here only: the workers keep the real limit
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "bao_cao.txt").write_text("BÁO CÁO\nSở Y tế chủ trì rà soát danh mục thuốc thiết yếu.\n", encoding="utf-8")
+    (inputs / "trong.txt").write_bytes(b"")
+    (inputs / "hong.docx").write_bytes(b"PK\x03\x04 khong phai tep docx")
+    (inputs / "ke_hoach_dai.txt").write_text("KẾ HOẠCH\n" + "UBND các xã tổ chức tuyên truyền.\n" * 20, encoding="utf-8")
+    (inputs / "ghi_chu.xyz").write_text("Ghi chú nội bộ", encoding="utf-8")
+    batch.run([inputs], tmp_path / "local", workers=1, progress=False)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None,
+                                  silence_logs=logging.CRITICAL) as cluster:
+        batch.run([inputs], tmp_path / "dask", progress=False, engine=DaskEngine(cluster.scheduler_address))
+    for name in OUTPUTS:
+        assert _lines(tmp_path / "dask", name) == _lines(tmp_path / "local", name), name
+    causes = {json.loads(line)["path"].rsplit("/", 1)[1]: json.loads(line)["cause"]
+              for line in _lines(tmp_path / "dask", "problems")}
+    assert causes["ke_hoach_dai.txt"].startswith("file too large")
+    assert {"trong.txt", "hong.docx", "ghi_chu.xyz"} <= set(causes) and "vnplan-" not in "".join(causes.values())
