@@ -21,11 +21,12 @@ from pipeline.writers import excel, html, index, jsonl
 OUTPUTS = ("documents", "tasks", "targets", "problems")
 
 
-def process_file(path: Path) -> dict:
-    """Read and extract one file. Never raises: failures come back as a problem."""
+def process_file(path: Path, name: str = None) -> dict:
+    """Read and extract one file, shown in records as `name` (default: its path). Never raises:
+    failures come back as a problem."""
     from pipeline.process import file_sha256, process
     started = time.perf_counter()
-    name = input_walk.shown(path)
+    name = name or input_walk.shown(path)
     try:
         source = read(path)
         sha256 = file_sha256(path)
@@ -44,14 +45,14 @@ def process_file(path: Path) -> dict:
         "document": to_dict(doc.document), "tasks": [to_dict(t) for t in doc.tasks],
         "targets": [to_dict(t) for t in doc.targets], "text": doc.text,
         "warnings": [to_dict(Problem(name, "read", w, "warning")) for w in source.warnings]
-        + _unresolved(path, doc.tasks),
+        + _unresolved(name, doc.tasks),
     }
 
 
-def _unresolved(path: Path, tasks: list) -> list:
+def _unresolved(shown: str, tasks: list) -> list:
     """One warning per agency mention the registry could not resolve (kept as printed in the task)."""
     names = dict.fromkeys(a["name"] for t in tasks for a in t.agencies if not a["id"])
-    return [to_dict(Problem(input_walk.shown(path), "resolve", f"unresolved agency: {name}", "warning"))
+    return [to_dict(Problem(shown, "resolve", f"unresolved agency: {name}", "warning"))
             for name in names]
 
 
@@ -127,8 +128,9 @@ class _Progress:
 
 
 def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, full: bool = False,
-        follow_links: bool = False) -> RunSummary:
-    """Process new or changed files only (by content hash against the previous run.json) unless `full`;
+        follow_links: bool = False, engine=None) -> RunSummary:
+    """`engine` (default: the local process pool) gives the results, e.g. a dask_engine.DaskEngine.
+    Process new or changed files only (by content hash against the previous run.json) unless `full`;
     the records of unchanged files are copied from the previous outputs, those of files gone are dropped.
     Identical content under several paths is read once, from the first path."""
     started = time.perf_counter()
@@ -153,7 +155,8 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
         for problem in problems:
             _write_problem(to_dict(problem), writers, workbook)
             _report(problem.path, problem.cause)
-        for result in _results(files, workers or os.cpu_count() or 1):
+        results = engine.results(files) if engine else _results(files, workers or os.cpu_count() or 1)
+        for result in results:
             if "document" in result:
                 result["document"]["source"]["also_found_at"] = also_found_at.get(result["path"], [])
             _take(result, writers, summary, workbook)
@@ -173,7 +176,7 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
     summary.inputs += [{"path": copy, "status": "same content", "same_as": first}
                        for first, others in also_found_at.items() for copy in others]
     _finish_outputs(out_dir, summary, workbook, started)
-    jsonl.write_json_atomic(out_dir / "run.json", _run_record(summary, workers))
+    jsonl.write_json_atomic(out_dir / "run.json", _run_record(summary, workers, engine))
     return summary
 
 
@@ -399,8 +402,8 @@ def _copy_kept(out_dir: Path, kept: list, writers: dict, summary: RunSummary, al
         summary.inputs.append(dict(entry, unchanged=True))
 
 
-def _run_record(summary: RunSummary, workers: int) -> dict:
-    return {
+def _run_record(summary: RunSummary, workers: int, engine=None) -> dict:
+    return {**(engine.describe() if engine else {"engine": "local", "scheduler": None}),
         "version": __version__, "date": datetime.date.today().isoformat(), "code": code_fingerprint(), "python": platform.python_version(), "machine": platform.machine(),
         "workers": workers or os.cpu_count(), "seconds": round(summary.seconds, 3),
         "phases": summary.phases,

@@ -17,6 +17,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="+", help="files or folders (read recursively)")
     run.add_argument("--out", required=True, type=Path, help="output folder")
     run.add_argument("--workers", type=int, default=0, help="worker processes (default: number of cores)")
+    run.add_argument("--engine", choices=["local", "dask"], default="local",
+                     help="local: a process pool on this machine (default); dask: a Dask cluster")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --engine dask: join the cluster at ADDRESS (default: start a LocalCluster of --workers)")
     run.add_argument("--full", action="store_true", help="reprocess every file, not only new or changed ones")
     run.add_argument("--follow-links", action="store_true", help="follow links that lead outside the input folders")
     _add_search_export(commands)
@@ -48,9 +52,17 @@ def _run(args) -> int:
         return _fail("reading from standard input ('-') is not supported: name files or folders (./- for a file named -)")
     if args.out.exists() and not args.out.is_dir():
         return _fail(f"--out {args.out}: is a file, not a folder")
+    if args.scheduler and args.engine != "dask":
+        return _fail("--scheduler needs --engine dask")
+    engine = None
+    if args.engine == "dask":
+        from pipeline import dask_engine
+        if not dask_engine.available():
+            return _fail(dask_engine.INSTALL_HINT)
+        engine = dask_engine.DaskEngine(args.scheduler, args.workers)
     try:
         summary = batch.run(args.inputs, args.out, workers=args.workers, full=args.full,
-                            follow_links=args.follow_links)
+                            follow_links=args.follow_links, engine=engine)
     except OSError as e:
         return _fail(f"{e.filename or args.out}: {e.strerror or e}")
     if not summary.inputs and not summary.failed:

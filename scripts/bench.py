@@ -229,10 +229,10 @@ def _children(pid: int) -> list:
     return found
 
 
-def run_vnplan(inputs: list, workers: int, out: Path) -> dict:
-    """Run `vnplan run`, sampling the RSS of the parent and of each worker."""
+def run_vnplan(inputs: list, workers: int, out: Path, engine: str = "local") -> dict:
+    """Run `vnplan run`, sampling the RSS of the parent (the client, with Dask) and of each worker."""
     shutil.rmtree(out, ignore_errors=True)
-    command = [str(VNPLAN), "run", *map(str, inputs), "--out", str(out), "--workers", str(workers)]
+    command = [str(VNPLAN), "run", *map(str, inputs), "--out", str(out), "--workers", str(workers), "--engine", engine]
     started = time.perf_counter()
     errors = tempfile.TemporaryFile()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
@@ -253,7 +253,7 @@ def run_vnplan(inputs: list, workers: int, out: Path) -> dict:
         errors.seek(0)
         sys.exit(f"bench: {' '.join(command)} failed:\n{errors.read().decode(errors='replace')[-3000:]}")
     counts = json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]
-    return {"workers": workers, "seconds": seconds, "exit": process.returncode, **counts,
+    return {"workers": workers, "engine": engine, "seconds": seconds, "exit": process.returncode, **counts,
             "pages_per_s": counts["pages"] / seconds, "docs_per_s": counts["documents"] / seconds,
             "parent_peak_mb": parent / 2**20, "worker_peak_mb": workers_peak / 2**20,
             "tree_maxrss_mb": usage.ru_maxrss / 1024, "parent_rss_timeline_mb": _quartiles(timeline)}
@@ -294,18 +294,22 @@ def table(results: dict) -> str:
                 f"{plumber['extrapolated_s']:.1f} | {plumber['pages_per_s']:.0f} | | |")
     for name, run in results["runs"]:
         pages_per_s = f"{run['pages_per_s']:.0f}" if run["pages"] else ""  # DOCX and TXT have no pages
-        rows.append(f"| vnplan run --workers {run['workers']} | {name} | {run['pages'] or ''} | "
+        engine = " --engine dask" if run.get("engine") == "dask" else ""
+        rows.append(f"| vnplan run --workers {run['workers']}{engine} | {name} | {run['pages'] or ''} | "
                     f"{run['seconds']:.1f} | {pages_per_s} | {run['docs_per_s']:.1f} | "
                     f"{run['parent_peak_mb']:.0f} / {_mb(run['worker_peak_mb'])} |")
     return "\n".join(rows)
 
 
 def plan(sets: dict, args) -> list:
-    """(name, inputs, workers) of each `vnplan run`; the large TXT batch only with N workers."""
-    runs = [(name, inputs, w) for name, inputs in (("pdf", [sets["pdf"]]), ("docx+txt", [sets["docx"], sets["txt"]]))
+    """(name, inputs, workers, engine) of each `vnplan run`; the large TXT batch only with N workers;
+    with --pool, that folder with the local engine and with Dask (a LocalCluster of 2 workers)."""
+    runs = [(name, inputs, w, "local") for name, inputs in (("pdf", [sets["pdf"]]), ("docx+txt", [sets["docx"], sets["txt"]]))
             for w in sorted({1, args.workers})]
     if args.txt_docs:
-        runs.append((f"txt x{args.txt_docs}", [sets["txt_large"]], args.workers))
+        runs.append((f"txt x{args.txt_docs}", [sets["txt_large"]], args.workers, "local"))
+    if args.pool:
+        runs += [("pool", [args.pool], 2, engine) for engine in ("local", "dask")]
     return runs
 
 
@@ -317,6 +321,7 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=200, help="DOCX documents, and as many TXT")
     parser.add_argument("--txt-docs", type=int, default=0, help="also run a TXT batch of this many documents")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--pool", type=Path, help="also run this folder with the local engine and with Dask")
     parser.add_argument("--plumber-pages", type=int, default=200, help="pdfplumber sample size")
     args = parser.parse_args()
 
@@ -324,9 +329,9 @@ def main() -> int:
     pdfs = sorted(sets["pdf"].glob("*.pdf"))
     results = {"machine": machine(), "pypdfium2": time_pypdfium(pdfs),
                "pdfplumber": time_pdfplumber(pdfs, args.plumber_pages), "runs": []}
-    for name, inputs, workers in plan(sets, args):
-        results["runs"].append((name, run_vnplan(inputs, workers, CACHE / "out")))
-        print(f"bench: {name} workers={workers}: {json.dumps(results['runs'][-1][1])}", file=sys.stderr)
+    for name, inputs, workers, engine in plan(sets, args):
+        results["runs"].append((name, run_vnplan(inputs, workers, CACHE / "out", engine)))
+        print(f"bench: {name} workers={workers} engine={engine}: {json.dumps(results['runs'][-1][1])}", file=sys.stderr)
     (CACHE / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(f"Machine: {results['machine']}\n\n{table(results)}")
     return 0
