@@ -1,7 +1,9 @@
 """DOCX: paragraphs and tables in document order.
 
 Tables become pipe rows: a horizontally merged cell appears once, a vertically
-merged one repeats its value. Runs set in legacy Vietnamese fonts (.VnTime,
+merged one repeats its value. A borderless table of one or two columns lays
+out the page (the header block, the signature: "CHỦ TỊCH" above the name), so
+its cells' paragraphs are written as paragraphs, cell after cell. Runs set in legacy Vietnamese fonts (.VnTime,
 VNI-Times) are converted to Unicode (legacy). XML entities are never resolved
 (python-docx parses with resolve_entities=False).
 """
@@ -13,6 +15,9 @@ from pipeline.readers import ReadError, SourceText, legacy, table_row_line
 
 MAX_UNZIPPED = 500 * 1024 * 1024
 _LEGACY_FONT = re.compile(rb'w:(?:ascii|hAnsi)="(?:\.vn|vni)', re.I)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NO_LINE = {"nil", "none"}
+_LAYOUT_COLUMNS = 2  # the header block and the signature: two columns at most
 
 
 def _check_zip(path: Path) -> bool:
@@ -74,6 +79,25 @@ def _row_cells(row, fonts) -> list:
     return cells
 
 
+def _ruled(table) -> bool:
+    """A border drawn by the table, one of its cells, or its style (or a style it is based on)."""
+    elements, style = [table._tbl], table.style
+    while style is not None:
+        elements.append(style.element)
+        style = style.base_style
+    return any(edge.get(f"{_W}val") not in _NO_LINE for element in elements
+               for borders in element.iter(f"{_W}tblBorders", f"{_W}tcBorders") for edge in borders)
+
+
+def _table_lines(table, fonts) -> list:
+    rows = [_row_cells(row, fonts) for row in table.rows]
+    if _ruled(table) or max(map(len, rows), default=0) > _LAYOUT_COLUMNS:
+        return [table_row_line(cells) for cells in rows] + [""]
+    # a layout table: each cell's paragraphs apart, as on the page
+    return [line for cells in rows for cell in cells
+            for paragraph in cell.split("\n") if paragraph.strip() for line in (paragraph, "")]
+
+
 def _lines(document, fonts) -> list:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -82,8 +106,7 @@ def _lines(document, fonts) -> list:
         if isinstance(block, Paragraph):  # each paragraph a block of its own
             lines.extend([_paragraph_text(block, fonts), ""])
         elif isinstance(block, Table):
-            lines.extend(table_row_line(_row_cells(row, fonts)) for row in block.rows)
-            lines.append("")
+            lines.extend(_table_lines(block, fonts))
     return lines
 
 
