@@ -71,3 +71,53 @@ def test_thousands_of_targets_are_linked_without_all_pairs():
     assert time.perf_counter() - started < 3.0  # all 400 million pairs: 20 s
     assert [t.task_id for t in doc.targets[:3]] == ["d1-t00000", "d1-t00001", "d1-t00002"]
     assert doc.targets[19999].task_id == "d1-t19999" and doc.targets[-1].task_id is None
+
+
+def test_a_text_above_the_limit_is_refused_by_its_size_before_reading(tmp_path):
+    import json
+    import subprocess
+    import sys
+    big = tmp_path / "inputs" / "bien-ban-hop.txt"
+    big.parent.mkdir()
+    line = "Ủy ban nhân dân các xã rà soát, cập nhật hồ sơ địa chính và báo cáo Sở Nông nghiệp và Môi trường.\n"
+    big.write_bytes(line.encode() * (60 * 1024 * 1024 // len(line.encode()) + 1))  # reading it: minutes
+    (tmp_path / "inputs" / "ke-hoach.txt").write_text(
+        "Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch này trước ngày 30/6/2026.", encoding="utf-8")
+    started = time.perf_counter()
+    run = subprocess.run([sys.executable, "-m", "pipeline", "run", str(big.parent), "--out", str(tmp_path / "out")],
+                         capture_output=True, text=True, timeout=120)
+    assert time.perf_counter() - started < 30, run.stderr
+    problems = [json.loads(line) for line in (tmp_path / "out" / "problems.jsonl").read_text().splitlines()]
+    [refused] = [p for p in problems if p["path"].endswith("bien-ban-hop.txt")]
+    assert refused["cause"] == "file too large (60 MB > 50 MB limit)"
+    assert len((tmp_path / "out" / "documents.jsonl").read_text().splitlines()) == 1
+
+
+def _docx_with_xml(path, paragraphs: int):
+    """A DOCX whose document.xml holds this many paragraphs (about 150 bytes each)."""
+    import zipfile
+
+    import docx
+    docx.Document().save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    body = "".join(f"<w:p><w:r><w:t>Điều {i}. Ủy ban nhân dân xã rà soát hồ sơ đất đai thửa số {i}.</w:t></w:r></w:p>"
+                   for i in range(paragraphs))
+    parts["word/document.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w='
+        '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + body + "</w:body></w:document>"
+    ).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_docx_part_with_too_much_xml_is_refused_by_its_declared_size(tmp_path, monkeypatch):
+    import pytest
+
+    from pipeline.readers import ReadError, docx as docx_reader, read
+    monkeypatch.setattr(docx_reader, "MAX_XML_PART", 2 * 1024 * 1024, raising=False)
+    assert "thửa số 4999." in read(_docx_with_xml(tmp_path / "nho.docx", 5000)).text  # about 0.6 MB
+    with pytest.raises(ReadError, match=r"^DOCX part word/document.xml holds 3 MB of XML, over the 2 MB limit$"):
+        read(_docx_with_xml(tmp_path / "lon.docx", 30000))

@@ -14,6 +14,7 @@ from pathlib import Path
 from pipeline.readers import ReadError, SourceText, legacy, table_row_line
 
 MAX_UNZIPPED = 500 * 1024 * 1024
+MAX_XML_PART = 64 * 1024 * 1024  # one XML part parsed whole: a tree takes ten times its size in memory
 _LEGACY_FONT = re.compile(rb'w:(?:ascii|hAnsi)="(?:\.vn|vni)', re.I)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NO_LINE = {"nil", "none"}
@@ -30,10 +31,19 @@ def _check_zip(path: Path) -> bool:
                 raise ReadError("not a valid DOCX (word/document.xml is missing)")
             if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
                 raise ReadError(f"DOCX expands to more than {MAX_UNZIPPED // (1024 * 1024)} MB (zip bomb?)")
+            _check_xml_parts(archive)
             parts = ("word/document.xml", "word/styles.xml")
             return any(_LEGACY_FONT.search(archive.read(name)) for name in parts if name in archive.namelist())
     except zipfile.BadZipFile as e:
         raise ReadError(f"not a valid DOCX (broken zip archive: {e})") from e
+
+
+def _check_xml_parts(archive) -> None:
+    """Each XML part by its declared size, before any is inflated (a lie is a broken zip later)."""
+    for info in archive.infolist():
+        if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART:
+            raise ReadError(f"DOCX part {info.filename} holds {info.file_size // (1024 * 1024)} MB of XML, "
+                            f"over the {MAX_XML_PART // (1024 * 1024)} MB limit")
 
 
 class _Fonts:
