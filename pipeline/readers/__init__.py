@@ -60,7 +60,7 @@ def read(path: Path) -> SourceText:
         raise ReadError(f"cannot access file: {e.strerror or e}") from e
     if size == 0:
         raise ReadError("empty file (0 bytes)")
-    limit = MAX_TEXT_BYTES if path.suffix.lower() in _TEXT_SUFFIXES else MAX_BYTES
+    limit = min(MAX_TEXT_BYTES, MAX_BYTES) if path.suffix.lower() in _TEXT_SUFFIXES else MAX_BYTES
     if size > limit:
         raise ReadError(f"file too large ({size // (1024 * 1024)} MB > {limit // (1024 * 1024)} MB limit)")
     try:
