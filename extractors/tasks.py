@@ -7,7 +7,9 @@ A block becomes a task when
 - it is a row of an assignment table (Nhiệm vụ / Cơ quan chủ trì / ...);
 - it goes on with the previous paragraph's duties ("Đồng thời, ...", a bare verb).
 """
+import math
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -703,15 +705,40 @@ def _tokens(text: str) -> set:
     return set(_TOKEN.findall(text.lower()))
 
 
-def _repeats_a_row(task, rows: list) -> bool:
-    words = _tokens(task.text)
-    return any(len(words & row) >= _REPEAT * len(words | row) for row in rows)
+def _similar(words: set, row: set) -> bool:
+    return len(words & row) >= _REPEAT * len(words | row)
+
+
+class _RowIndex:
+    """Table rows indexed by the rarest words of each (prefix filtering): two
+    word sets sharing _REPEAT of their union share a word among the first
+    len - floor(_REPEAT * len) + 1 of each, rarest first; so a bullet is
+    compared only with the rows holding one of its own rarest words."""
+
+    def __init__(self, rows: list):
+        self.rows = rows
+        self.count = Counter(word for row in rows for word in row)
+        self.by_word = defaultdict(list)
+        for number, row in enumerate(rows):
+            for word in self._prefix(row):
+                self.by_word[word].append(number)
+        self.has_empty = any(not row for row in rows)
+
+    def _prefix(self, words: set) -> list:
+        rarest = sorted(words, key=lambda word: (self.count[word], word))
+        return rarest[:len(words) - math.floor(_REPEAT * len(words)) + 1]
+
+    def repeated(self, words: set) -> bool:
+        if not words:
+            return self.has_empty
+        candidates = {number for word in self._prefix(words) for number in self.by_word.get(word, ())}
+        return any(_similar(words, self.rows[number]) for number in candidates)
 
 
 def _without_repeats(found: list) -> list:
     """A body bullet that repeats an appendix table row: the row (with its chủ trì column) is kept."""
-    rows = [_tokens(t.text) for t in found if t.evidence == "table"]
-    kept = [t for t in found if t.evidence == "table" or not rows or not _repeats_a_row(t, rows)]
+    rows = _RowIndex([_tokens(t.text) for t in found if t.evidence == "table"])
+    kept = [t for t in found if t.evidence == "table" or not rows.rows or not rows.repeated(_tokens(t.text))]
     for number, task in enumerate(kept, 1):
         task.task_id = f"{task.doc_id}-t{number:03d}"
     return kept

@@ -9,6 +9,7 @@ from pipeline import normalize as normalizing
 from pipeline import segment as segmenting
 from pipeline.document import ParsedDocument
 from pipeline.readers import SourceText
+from pipeline.spans import first_holding
 
 
 def normalize(doc: ParsedDocument) -> ParsedDocument:
@@ -76,10 +77,11 @@ def keep_goals(doc: ParsedDocument) -> ParsedDocument:
 def link_targets(doc: ParsedDocument) -> ParsedDocument:
     """A target stated inside a task's paragraph belongs to that task."""
     by_span = {(t.span.start, t.span.end): t.task_id for t in doc.tasks}
-    for target in doc.targets:
-        target.task_id = by_span.get((target.span.start, target.span.end)) or next(
-            (t.task_id for t in doc.tasks if t.span.start <= target.span.start and target.span.end <= t.span.end),
-            None)
+    holders = first_holding([(t.span.start, t.span.end) for t in doc.tasks],
+                            [(t.span.start, t.span.end) for t in doc.targets])
+    for target, holder in zip(doc.targets, holders):
+        target.task_id = by_span.get((target.span.start, target.span.end)) or (
+            doc.tasks[holder].task_id if holder is not None else None)
     return doc
 
 

@@ -1,7 +1,9 @@
 """DOCX: paragraphs and tables in document order.
 
 Tables become pipe rows: a horizontally merged cell appears once, a vertically
-merged one repeats its value. Runs set in legacy Vietnamese fonts (.VnTime,
+merged one repeats its value. A borderless table of one or two columns lays
+out the page (the header block, the signature: "CHỦ TỊCH" above the name), so
+its cells' paragraphs are written as paragraphs, cell after cell. Runs set in legacy Vietnamese fonts (.VnTime,
 VNI-Times) are converted to Unicode (legacy). XML entities are never resolved
 (python-docx parses with resolve_entities=False).
 """
@@ -12,7 +14,11 @@ from pathlib import Path
 from pipeline.readers import ReadError, SourceText, legacy, table_row_line
 
 MAX_UNZIPPED = 500 * 1024 * 1024
+MAX_XML_PART = 64 * 1024 * 1024  # one XML part parsed whole: a tree takes ten times its size in memory
 _LEGACY_FONT = re.compile(rb'w:(?:ascii|hAnsi)="(?:\.vn|vni)', re.I)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NO_LINE = {"nil", "none"}
+_LAYOUT_COLUMNS = 2  # the header block and the signature: two columns at most
 
 
 def _check_zip(path: Path) -> bool:
@@ -25,10 +31,19 @@ def _check_zip(path: Path) -> bool:
                 raise ReadError("not a valid DOCX (word/document.xml is missing)")
             if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
                 raise ReadError(f"DOCX expands to more than {MAX_UNZIPPED // (1024 * 1024)} MB (zip bomb?)")
+            _check_xml_parts(archive)
             parts = ("word/document.xml", "word/styles.xml")
             return any(_LEGACY_FONT.search(archive.read(name)) for name in parts if name in archive.namelist())
     except zipfile.BadZipFile as e:
         raise ReadError(f"not a valid DOCX (broken zip archive: {e})") from e
+
+
+def _check_xml_parts(archive) -> None:
+    """Each XML part by its declared size, before any is inflated (a lie is a broken zip later)."""
+    for info in archive.infolist():
+        if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART:
+            raise ReadError(f"DOCX part {info.filename} holds {info.file_size // (1024 * 1024)} MB of XML, "
+                            f"over the {MAX_XML_PART // (1024 * 1024)} MB limit")
 
 
 class _Fonts:
@@ -74,6 +89,25 @@ def _row_cells(row, fonts) -> list:
     return cells
 
 
+def _ruled(table) -> bool:
+    """A border drawn by the table, one of its cells, or its style (or a style it is based on)."""
+    elements, style = [table._tbl], table.style
+    while style is not None:
+        elements.append(style.element)
+        style = style.base_style
+    return any(edge.get(f"{_W}val") not in _NO_LINE for element in elements
+               for borders in element.iter(f"{_W}tblBorders", f"{_W}tcBorders") for edge in borders)
+
+
+def _table_lines(table, fonts) -> list:
+    rows = [_row_cells(row, fonts) for row in table.rows]
+    if _ruled(table) or max(map(len, rows), default=0) > _LAYOUT_COLUMNS:
+        return [table_row_line(cells) for cells in rows] + [""]
+    # a layout table: each cell's paragraphs apart, as on the page
+    return [line for cells in rows for cell in cells
+            for paragraph in cell.split("\n") if paragraph.strip() for line in (paragraph, "")]
+
+
 def _lines(document, fonts) -> list:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -82,8 +116,7 @@ def _lines(document, fonts) -> list:
         if isinstance(block, Paragraph):  # each paragraph a block of its own
             lines.extend([_paragraph_text(block, fonts), ""])
         elif isinstance(block, Table):
-            lines.extend(table_row_line(_row_cells(row, fonts)) for row in block.rows)
-            lines.append("")
+            lines.extend(_table_lines(block, fonts))
     return lines
 
 

@@ -88,12 +88,13 @@ def _ocr_pages(pdf, indexes: list) -> dict:
     return lines
 
 
-def _assemble(path: Path, texts: list, scanned: list, fields: dict, joined: set) -> SourceText:
+def _assemble(path: Path, texts: list, scanned: list, fields: dict, joined: set, warnings: list) -> SourceText:
     encoding = legacy.detect("\n".join(texts))
     if encoding:
         texts = [legacy.to_unicode(t)[0] if legacy.detect(t) else t for t in texts]
     text, starts = join_pages(texts, joined)
     source = SourceText(str(path), "pdf", text, starts, fields=fields, ocr_pages=[i + 1 for i in scanned])
+    source.warnings.extend(warnings)
     if scanned:
         source.warnings.append(f"OCR used on pages {ocr.page_range_label(source.ocr_pages)}")
     if encoding:
@@ -111,5 +112,6 @@ def read(path: Path) -> SourceText:
             pages[index] = lines
     finally:
         pdf.close()
-    texts, joined = pages_text(pages)
-    return _assemble(path, texts, scanned, fields, joined)
+    warnings = []
+    texts, joined = pages_text(pages, warnings)
+    return _assemble(path, texts, scanned, fields, joined, warnings)

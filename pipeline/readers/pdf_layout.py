@@ -21,8 +21,10 @@ _HYPHENATED = re.compile(r"[^\W\d]-$")
 _CUT_SYMBOL = re.compile(r"/[A-ZĐ]{1,10}-$")  # "3098/QĐ-" at a line end, "UBND" on the next
 _MARKER = re.compile(r"^(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,4}[.)]|Điều\s+\d+)\s")
 _SENTENCE_END = re.compile(r"[.:;!?]\W*$")
-_JUNK = str.maketrans({"\ufffe": "", "\x02": "", "\x00": ""})  # soft-hyphen marks, NULs
+_JUNK = str.maketrans({"\x02": "", "\x00": ""})  # soft-hyphen marks, NULs
 _EDGE_JUNK = " \t\u00a0\ufffe\x02\x00"
+_END_JUNK = " \t\u00a0\x02\x00"  # a line-end hyphen mark is kept: it may be part of a number
+_HYPHEN_MARK = re.compile("\ufffe")  # pdfium's mark for a hyphen at a line end
 _TEXT_LINE = re.compile(r"[^\r\n]+")
 _INDENT = 8.0  # points beyond the left margin that make a first-line indent
 _SHORT = 0.75  # a line ending before this share of the text width is a last line
@@ -49,7 +51,7 @@ def page_lines(textpage, text: str = None) -> list:
     lines = []
     for match in _TEXT_LINE.finditer(text):
         raw = match.group(0)
-        content = raw.strip(_EDGE_JUNK)
+        content = raw.lstrip(_EDGE_JUNK).rstrip(_END_JUNK)
         if not content.strip():
             continue
         start = match.start() + len(raw) - len(raw.lstrip(_EDGE_JUNK))
@@ -61,9 +63,19 @@ def page_lines(textpage, text: str = None) -> list:
 
 
 def _without_junk(text: str) -> str:
-    if "\ufffe" in text or "\x02" in text or "\x00" in text:  # rare; translate is slow on every line
+    if "\ufffe" in text:
+        text = _HYPHEN_MARK.sub(_hyphen, text)
+    if "\x02" in text or "\x00" in text:  # rare; translate is slow on every line
         text = text.translate(_JUNK)
     return text.strip()
+
+
+def _hyphen(mark) -> str:
+    """Dropped inside a word cut in two ("thông|tin"), a hyphen anywhere else
+    ("145/KH-UBND", "COVID-19", "12/QĐ-" at the end of the line)."""
+    text, at = mark.string, mark.start()
+    word_cut = 0 < at < len(text) - 1 and text[at - 1].islower() and text[at + 1].islower()
+    return "" if word_cut else "-"
 
 
 def merge_same_baseline(lines: list) -> list:
@@ -132,8 +144,9 @@ class _Frame:
 
     def __init__(self, lines: list):
         lefts = Counter(round(line.x0) for line in lines)
-        self.left = min(x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 3)) \
-            if len(lines) > 2 else min(line.x0 for line in lines)
+        usual = [x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 3)]
+        # no two lines start alike (a page of centred lines): the leftmost line
+        self.left = min(usual) if len(lines) > 2 and usual else min(line.x0 for line in lines)
         self.right = max(line.x1 for line in lines)
         pitches = sorted(a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if 0 < a.bottom - b.bottom < 40)
         height = statistics.median(line.top - line.bottom for line in lines)
@@ -216,13 +229,32 @@ def _join_tables_across_pages(pages: list) -> None:
                 line.text = "\n".join(table_row_line(row) for row in line.rows)
 
 
-def pages_text(pages: list) -> tuple:
+def _laid_out(lines: list, number: int, warnings: list) -> str:
+    """The page's paragraphs; a page whose layout cannot be worked out is kept
+    as its lines, one per line, with a warning (the document goes on)."""
+    try:
+        return paragraph_text(lines)
+    except (ArithmeticError, ValueError, IndexError) as error:
+        warnings.append(f"page {number}: layout not read ({error}); its lines kept as they are")
+        return "\n\n".join(line.text for line in lines)
+
+
+def _safe_continues(lines: list, next_lines: list) -> bool:
+    try:
+        return continues(lines, next_lines)
+    except (ArithmeticError, ValueError, IndexError):
+        return False
+
+
+def pages_text(pages: list, warnings: list = None) -> tuple:
     """Lines of each page -> (text of each page, indexes of pages whose last
-    paragraph goes on at the top of the next one)."""
+    paragraph goes on at the top of the next one); pages that cannot be laid
+    out are noted in warnings."""
+    warnings = [] if warnings is None else warnings
     pages = drop_running_lines(pages)
     _join_tables_across_pages(pages)
-    joined = {i for i, (lines, next_lines) in enumerate(zip(pages, pages[1:])) if continues(lines, next_lines)}
-    return [paragraph_text(lines) for lines in pages], joined
+    joined = {i for i, (lines, next_lines) in enumerate(zip(pages, pages[1:])) if _safe_continues(lines, next_lines)}
+    return [_laid_out(lines, number, warnings) for number, lines in enumerate(pages, 1)], joined
 
 
 def join_pages(texts: list, joined: set) -> tuple:
