@@ -98,6 +98,7 @@ _VERBS = [
     "chăm lo", "lãnh đạo", "mua sắm", "chuyển giao", "hoàn tất", "sơ kết", "tổng kết", "nhanh chóng", "tận dụng",
 ]
 _VERB = re.compile(r"(?:%s)(?!\w)" % "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)), re.I)
+_PREAMBLE = re.compile(r"(?:Xét (?:đề nghị|Tờ trình|báo cáo|văn bản)|Theo đề nghị)(?!\w)")
 _HAS_KEEP = re.compile(r"có\s+(?:liên quan|tham gia|nhu cầu|thẩm quyền)(?!\w)", re.I)
 _HAS = re.compile(r"có(?!\w)", re.I)
 _ORGANISE = re.compile(r"tổ chức(?!\w)", re.I)  # a verb unless listed as a noun ("cơ quan, tổ chức")
@@ -134,6 +135,8 @@ def starts_agency(text: str, pos: int = 0, cased: bool = False) -> bool:
 
 def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
     """Does the predicate begin at pos? Capitalised words belong to names ("Ban Quản lý")."""
+    if _PREAMBLE.match(text, pos):  # "Bộ trưởng Bộ Công Thương Xét đề nghị ...": a letter's preamble begins
+        return True
     if text[pos:pos + 1].isupper():
         return False
     if _HAS_KEEP.match(text, pos):

@@ -66,7 +66,9 @@ _COMPETENCE = re.compile(r"^\s*(?:quyết định|được quyền|được phé
 # "Hội đồng thẩm định là tổ chức ...", "Hồ sơ bao gồm ...": a noun subject of a few words, then "là" / "bao gồm"
 # the notification and courtesy formulas: "UBND tỉnh thông báo ...", "trân trọng cảm ơn"
 _FORMULA = re.compile(r"^[\s,]*(?:thông báo|trân trọng|xin|kính báo|cảm ơn|cho biết|phát biểu|nhấn mạnh|khẳng định|"
-                      r"chia sẻ)\b", re.I)
+                      r"chia sẻ|xét đề nghị)\b", re.I)
+# a reply letter's closing: "Cục Thuế có ý kiến để Thuế TP. Hà Nội và Công ty ... được biết."
+_FOR_INFORMATION = re.compile(r"(?<!\w)(?:có ý kiến|trả lời|thông tin) để [^.;:]{2,200}?(?:được )?biết\W*$", re.I)
 _INTRO = r"^(?:(?:Theo|Tại|Căn cứ) [^,]{3,80},\s*)?"  # "Theo Nghị quyết số 12/NQ-HĐND, ..."
 # "X cho biết ...": reported speech
 _SPEECH = re.compile(_INTRO + r"[^,.;:]{3,90}?\s(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ)\b", re.I)
@@ -175,7 +177,8 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
         ("past", _past(task, year)),
         ("mandate", _MANDATE.search(text[:160]) or any(_MANDATE.search(c) for c in context[:2])),
         ("mandate", _COMPETENCE.match(_after_lead(task)) if _after_lead(task) else None),
-        ("formula", _FORMULA.match(_after_lead(task)) or _THANKS.search(text) or _SPEECH.match(text)),
+        ("formula", _FORMULA.match(_after_lead(task)) or _THANKS.search(text) or _SPEECH.match(text)
+         or _FOR_INFORMATION.search(text)),
         ("mandate", _APPROVES.match(text)),
         ("definition", _is_definition(text)),
         ("council", _COUNCIL.search(text)),

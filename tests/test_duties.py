@@ -144,3 +144,11 @@ def test_a_lead_in_that_opens_with_its_verb_is_the_heading_agency_s_duty():
     assert [(t.text, t.lead_agencies) for t in found][:1] == [
         ("Triển khai sắp xếp các phòng chuyên môn theo một số nguyên tắc chính sau:", ["Sở Nội vụ"])]
     assert all(not t.text.startswith("Nội dung cụ thể") for t in found)
+
+
+def test_a_reply_letter_s_closing_and_a_preamble_are_not_duties():
+    found = tasks_of("Kính gửi: Bộ trưởng Bộ Tư pháp\nXét đề nghị của Bộ Tư pháp tại Tờ trình số 112/TTr-BTP, "
+                     "Phó Thủ tướng có ý kiến như sau:\n\n"
+                     "1. Bộ Tư pháp chủ trì hoàn thiện dự thảo Nghị định, trình Chính phủ trong tháng 5/2026.\n\n"
+                     "Sở Tài chính có ý kiến để Ủy ban nhân dân xã Phú Lâm và Công ty cổ phần Minh Long được biết./.\n")
+    assert [t.lead_agencies for t in found] == [["Bộ Tư pháp"]]
