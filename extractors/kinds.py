@@ -208,8 +208,9 @@ def _headerless_kind(text: str, evidence: list) -> str:
     if mandate:
         evidence.append("mandate: " + mandate.group(0).strip())
         return "law"
-    past, roles = _per_thousand(_PAST, text), _per_thousand(_ROLES, text)
-    if past >= _NARRATIVE_PAST and past > 2 * roles and len(_PAST.findall(text)) >= _MIN_PAST:
+    past_markers = len(_PAST.findall(text))
+    past, roles = 1000 * past_markers / max(len(text), 1), _per_thousand(_ROLES, text)
+    if past >= _NARRATIVE_PAST and past > 2 * roles and past_markers >= _MIN_PAST:
         evidence.append(f"past events: {past:.1f} past markers per 1,000 characters")
         return "news"
     law_talk = _per_thousand(_LAW_TALK, text)
