@@ -19,6 +19,10 @@ is not a duty gets a reason:
   object     an item of a list of objects under a lead-in ("Hồ sơ gồm: - Giấy đề nghị ...")
   lead-in    a lead-in ending in ":" that names no addressee of its own
   field      a field of a task block on its own ("Thời hạn: ...", "Kinh phí thực hiện: ...")
+  permission what an agency may do ("Sở X có thể tham khảo ...")
+  liability  who answers before the law or for its mandate ("chịu trách nhiệm trước pháp luật về ...")
+  issuer     the one who requests, with no addressee ("Chủ tịch UBND tỉnh yêu cầu thực hiện ...")
+  subheading a news article's subheading or byline, inheriting the agency of the story above
   heading    an agency heading alone ("Cục Tài chính và Quản lý đầu tư")
   formula    also reported speech ("X cho biết ...")
 Documents that assign no work keep nothing (work_mode "none"); laws and
@@ -53,8 +57,8 @@ _PROCEDURE_LABEL = re.compile(r"^(?:Trình tự thực hiện|Cách thức thự
 _NARRATIVE_YEAR = re.compile(r"^(?:Vào |Từ |Trong |Cuối |Đầu |Giữa )?(?:năm|tháng \d{1,2}(?:/| năm )|ngày \d{1,2}"
                              r"(?:/\d{1,2}/| tháng \d{1,2} năm ))\s*(1[89]\d\d|20\d\d)", re.I)
 _PAST_VERB = re.compile(r"(?<!\w)(?:đã|vừa|từng|đang)\s+(?!được giao\b(?! chủ trì))", re.I)
-_APPROVED = re.compile(r"(?<!\w)được\s+(?:[^\W\d]+\s+){0,5}?(?:phê chuẩn|bầu|bổ nhiệm|thông qua|trao tặng|"
-                       r"tặng thưởng|phong tặng|thành lập)(?!\w)", re.I)
+_APPROVED = re.compile(r"(?<!\w)được\s+(?:[^\W\d]+\s+){0,8}?(?:phê chuẩn|bầu|bổ nhiệm|thông qua|trao tặng|"
+                       r"tặng thưởng|phong tặng|thành lập|ký ban hành)(?!\w)", re.I)
 # "có các nhiệm vụ, quyền hạn sau đây", "có thẩm quyền", "có quyền": not "trình cấp có thẩm quyền",
 # not "theo chức năng, nhiệm vụ, quyền hạn được giao"
 _MANDATE = re.compile(r"(?<!\w)có (?:các |những )?(?:chức năng,? )?(?:nhiệm vụ,? )?quyền hạn(?! được giao)|"
@@ -78,7 +82,7 @@ _DEFINITION = re.compile(r"^(?:Theo [^,]{1,40},\s*)?(?:(?:[^\W\d]+|-)\s){1,9}?(?
 _VERB_OPENING = re.compile(r"^(?:Xây dựng|Triển khai|Tổ chức|Thực hiện|Hoàn thiện|Phát triển|Nâng cao|Tăng cường|"
                            r"Đẩy mạnh|Rà soát|Tiếp tục|Bảo đảm|Đảm bảo|Hỗ trợ|Thành lập|Kiện toàn|Đầu tư)\b")
 _CONCEPT = re.compile(r"\slà\s+(?:một|những|các|việc|hoạt động|quá trình|tổ chức|cơ quan|văn bản|người|đơn vị|bộ phận|"
-                      r"thành viên|cơ sở|kênh|trung tâm|"
+                      r"thành viên|cơ sở|kênh|trung tâm|đại diện|"
                       r"hình thức|loại|khoản|số tiền|giấy|tài liệu|biện pháp|phương thức|nơi|thời gian|thời điểm)\b"
                       r"|\s(?:bao gồm|gồm có|gồm)(?:\s|:)", re.I)
 _COUNCIL = re.compile(r"^(?:Thành phần|Thành viên|Cơ cấu|Hội đồng|Ban Chỉ đạo|Tổ công tác|Ban chỉ đạo|Tổ giúp việc|"
@@ -103,7 +107,18 @@ _STATISTIC = re.compile(r"(?<!\w)(?:dân số|GDP|GRDP|tổng sản phẩm|kim n
                         r"(?:[^\W\d]+\s+){0,5}?(?:tăng|giảm|đạt|chiếm)\b", re.I)
 _GOAL = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|(?<!\w)đến năm \d{4}|(?<!\w)tiếp tục duy trì", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_NOT_AGENCY = re.compile(r"^(?:các |những )?(?:trường hợp|nội dung|vấn đề)\b", re.I)
+# not a body: "các trường hợp ...", a topic heading "Phòng chống bệnh ..." (phòng chống: to prevent)
+_NOT_AGENCY = re.compile(r"^(?:các |những )?(?:trường hợp|nội dung|vấn đề)\b|^Phòng,? chống\b|^Phòng ngừa\b", re.I)
+# what the subject may do, is liable for, or asks with no addressee (the text after the subject)
+_PERMISSION = re.compile(r"^\W*(?:cũng\s+|vẫn\s+)?có thể\b", re.I)
+_LIABILITY = re.compile(r"^\W*(?:tự kê khai và\s+)?chịu trách nhiệm trước pháp luật\b|"
+                        r"^\W*chịu trách nhiệm trước [^.;]{1,120}? về (?:việc )?thực hiện (?:các )?chức năng", re.I)
+_REQUESTS = re.compile(r"^\s*(?:yêu cầu|đề nghị|giao)(?!\w)", re.I)
+_FILING = re.compile(r"^\W*(?:nộp|tự nộp) hồ sơ\b", re.I)  # a step of a procedure: "Doanh nghiệp nộp hồ sơ ..."
+_PREDICATE_OF = re.compile(r"^\W*(?:\([^)]{1,80}\)\s*)?là\s")  # "X (tên gọi tắt) là kênh ...": a definition
+# an intro clause before the subject: "Để bảo đảm ..., ", "Trên cơ sở Đề án số 12/ĐA-CP ..., "
+_INTRO_CLAUSE = re.compile(r"^(?:Để|Nhằm|Trên cơ sở|Căn cứ|Theo|Tại|Thực hiện|Về|Ngoài ra|Đồng thời)\b[^;:]{0,200}?,\s*",
+                           re.I)
 _HEADING_MAX = 200
 
 
@@ -115,14 +130,26 @@ def _names_lead(task) -> bool:
     return any(name and name.lower() in task.text.lower() for name in task.lead_agencies)
 
 
+def _subject_start(text: str) -> int:
+    """Where the sentence's subject may begin: after an intro clause ("Để ..., ") if there is one."""
+    m = _INTRO_CLAUSE.match(text)
+    return m.end() if m else 0
+
+
 def _after_lead(task) -> str:
-    """The text after the first lead agency named in it ("Chủ tịch UBND tỉnh| quyết định ...")."""
-    low = task.text.lower()
+    """The text after the first lead agency named as the subject ("Chủ tịch UBND tỉnh| quyết định ...")."""
+    low, start = task.text.lower(), _subject_start(task.text)
     for name in task.lead_agencies:
         at = low.find(name.lower()) if name else -1
-        if 0 <= at < 40:
+        if 0 <= at < 40 or (at == start and at > 0):
             return task.text[at + len(name):]
     return ""
+
+
+def _predicate(task) -> str:
+    """What the subject does: the text after the lead named as subject, or the whole text of a bare item."""
+    after = _after_lead(task)
+    return after if after or _names_lead(task) else task.text
 
 
 def _past(task, year: Optional[int]) -> bool:
@@ -147,10 +174,12 @@ def _only_a_name(task) -> bool:
                for name in task.lead_agencies)
 
 
-def _is_definition(text: str) -> bool:
+def _is_definition(text: str, after_lead: str = "") -> bool:
     m = _DEFINITION.search(text)
-    return bool(m and _CONCEPT.search(m.group(0) + text[m.end():m.end() + 20])) and not _VERB_OPENING.match(text) \
-        and not _role(text)
+    defines = bool(m and _CONCEPT.search(m.group(0) + text[m.end():m.end() + 20]))
+    predicate = _PREDICATE_OF.match(after_lead)
+    defines = defines or bool(predicate and _CONCEPT.search(" " + after_lead[predicate.end() - 3:][:40]))
+    return defines and not _VERB_OPENING.match(text) and not _role(text)
 
 
 def _procedure(text: str, context: list) -> bool:
@@ -167,6 +196,7 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
     """Why a task is not a duty (None: it is one). context: its lead-in and heading lines, nearest first."""
     text = task.text.strip()
     near = context[0] if context else ""
+    after, predicate = _after_lead(task), _predicate(task)
     checks = [
         ("no addressee", not any(_is_name(name, text) for name in task.lead_agencies)),
         ("question", _QUESTION.search(text)),
@@ -176,11 +206,15 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
         ("procedure", _procedure(text, context)),
         ("past", _past(task, year)),
         ("mandate", _MANDATE.search(text[:160]) or any(_MANDATE.search(c) for c in context[:2])),
-        ("mandate", _COMPETENCE.match(_after_lead(task)) if _after_lead(task) else None),
-        ("formula", _FORMULA.match(_after_lead(task)) or _THANKS.search(text) or _SPEECH.match(text)
+        ("mandate", _COMPETENCE.match(after) if after else None),
+        ("permission", _PERMISSION.match(after) if after else None),
+        ("liability", _LIABILITY.match(predicate)),
+        ("issuer", _REQUESTS.match(after) if after else None),
+        ("procedure", _FILING.match(predicate) and task.deadline is None),
+        ("formula", _FORMULA.match(after) or _THANKS.search(text) or _SPEECH.match(text)
          or _FOR_INFORMATION.search(text)),
         ("mandate", _APPROVES.match(text)),
-        ("definition", _is_definition(text)),
+        ("definition", _is_definition(text, after)),
         ("council", _COUNCIL.search(text)),
         ("condition", _CONDITION.search(text) or any(_CONDITION.search(c) for c in context[:1])),
         ("object", _OBJECT.match(text) and _LIST_LEAD.search(near) and not _ASSIGNING.search(near)),
@@ -233,6 +267,15 @@ def _issue_year(doc) -> Optional[int]:
     return int(date[:4]) if date else None
 
 
+_TITLE_WORDS = 20
+
+
+def _title_line(text: str) -> bool:
+    """A line with no closing punctuation and few words: an article's subheading or byline ("Theo TTXVN")."""
+    text = text.strip(" *")
+    return bool(text) and text[-1] not in ".;:!?…)" and len(_WORD.findall(text)) <= _TITLE_WORDS
+
+
 def _kind_reason(task, kind: str, mode: str, context: _Context) -> Optional[str]:
     """Why the document's kind gives this task nothing (None: the kind lets it through)."""
     if task.evidence == "table" and kind != "reference":
@@ -242,7 +285,9 @@ def _kind_reason(task, kind: str, mode: str, context: _Context) -> Optional[str]
         return "kind: " + kind
     if mode == "quoted":  # a Q&A answer, or a news story's closing Q&A, inherits no agency
         inherits = not explicit and (kind == "qa" or _QUESTION.search(context.heading(task.span.start)))
-        return "question section" if inherits else None
+        if inherits:
+            return "question section"
+        return "subheading" if not explicit and _title_line(task.text) else None
     if mode == "articles":  # a named agency with a role word; in a law, also a time; before a procedure's fields
         if not explicit or (kind == "law" and task.deadline is None) or task.span.start >= context.fields_start:
             return "kind: " + kind
