@@ -19,7 +19,8 @@ is not a duty gets a reason:
   object     an item of a list of objects under a lead-in ("Hồ sơ gồm: - Giấy đề nghị ...")
   lead-in    a lead-in ending in ":" that names no addressee of its own
   field      a field of a task block on its own ("Thời hạn: ...", "Kinh phí thực hiện: ...")
-  permission what an agency may do ("Sở X có thể tham khảo ...")
+  permission what an agency may do ("Sở X có thể tham khảo ...", "..., nếu đủ điều kiện, có thể đề nghị ...")
+  rule       an item of a section of principles ("1. Nguyên tắc thanh toán vốn:")
   liability  who answers before the law or for its mandate ("chịu trách nhiệm trước pháp luật về ...")
   issuer     the one who requests, with no addressee ("Chủ tịch UBND tỉnh yêu cầu thực hiện ...")
   subheading a news article's subheading or byline, inheriting the agency of the story above
@@ -113,6 +114,12 @@ _NOT_AGENCY = re.compile(r"^(?:các |những )?(?:trường hợp|nội dung|v�
 _PERMISSION = re.compile(r"^\W*(?:cũng\s+|vẫn\s+)?có thể\b", re.I)
 _LIABILITY = re.compile(r"^\W*(?:tự kê khai và\s+)?chịu trách nhiệm trước pháp luật\b|"
                         r"^\W*chịu trách nhiệm trước [^.;]{1,120}? về (?:việc )?thực hiện (?:các )?chức năng", re.I)
+# "..., căn cứ ..., có thể đề xuất", "nếu ... thì có thể": the clause's verb is a permission, before any obligation
+_PERMISSION_CLAUSE = re.compile(r"^[^.;:]{0,160}?(?:,|\bthì)\s+(?:cũng\s+|vẫn\s+)?có thể\b", re.I)
+_OBLIGATION = re.compile(r"(?<!\w)(?:cần|phải|có trách nhiệm|chịu trách nhiệm|chủ trì|giao|yêu cầu|khẩn trương)(?!\w)",
+                         re.I)
+# a section of principles ("1. Nguyên tắc thanh toán vốn:"): its items are rules, not duties
+_PRINCIPLES = re.compile(r"^\W*(?:\d+\.|[a-zđ]\)|[IVX]+\.)?\s*Nguyên tắc\b", re.I)
 _REQUESTS = re.compile(r"^\s*(?:yêu cầu|đề nghị|giao)(?!\w)", re.I)
 _FILING = re.compile(r"^\W*(?:nộp|tự nộp) hồ sơ\b", re.I)  # a step of a procedure: "Doanh nghiệp nộp hồ sơ ..."
 _PREDICATE_OF = re.compile(r"^\W*(?:\([^)]{1,80}\)\s*)?là\s")  # "X (tên gọi tắt) là kênh ...": a definition
@@ -158,6 +165,11 @@ def _past(task, year: Optional[int]) -> bool:
         return True
     head = _after_lead(task)[:40]
     return bool(_PAST_VERB.match(head.lstrip(" ,")) or _APPROVED.search(task.text[:200]) and not _role(task.text))
+
+
+def _permission_clause(text: str) -> bool:
+    m = _PERMISSION_CLAUSE.match(text)
+    return bool(m and not _OBLIGATION.search(m.group(0)))
 
 
 def _is_name(name: str, text: str) -> bool:
@@ -208,6 +220,8 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
         ("mandate", _MANDATE.search(text[:160]) or any(_MANDATE.search(c) for c in context[:2])),
         ("mandate", _COMPETENCE.match(after) if after else None),
         ("permission", _PERMISSION.match(after) if after else None),
+        ("permission", _permission_clause(text)),
+        ("rule", any(_PRINCIPLES.match(line) for line in context[:2])),
         ("liability", _LIABILITY.match(predicate)),
         ("issuer", _REQUESTS.match(after) if after else None),
         ("procedure", _FILING.match(predicate) and task.deadline is None),

@@ -220,3 +220,17 @@ def test_a_news_subheading_byline_and_past_act_inherit_no_agency():
     doc = process(SourceText("news.md", "txt", NEWS_OF_A_DISPATCH), "0" * 64)
     assert doc.document.kind == "news"
     assert [t.lead_agencies for t in doc.tasks] == [["Bộ Công Thương"]]
+
+
+def test_a_permission_after_a_condition_is_not_a_duty():
+    assert tasks_of("Sở Tài chính, căn cứ khả năng cân đối ngân sách, có thể đề xuất Ủy ban nhân dân tỉnh bổ sung vốn "
+                    "cho các dự án.\n") == []
+    assert tasks_of("Các trường học, nếu đủ điều kiện về cơ sở vật chất, có thể đề nghị Sở Giáo dục và Đào tạo cho "
+                    "phép tổ chức lớp học hai buổi.\n") == []
+
+
+def test_items_under_a_principles_heading_are_rules_not_duties():
+    found = tasks_of("II. TỔ CHỨC THỰC HIỆN\n\n1. Nguyên tắc thanh toán vốn:\n\n- Chủ đầu tư chịu trách nhiệm về "
+                     "tính chính xác của khối lượng đề nghị thanh toán.\n\n2. Sở Tài chính\n\n- Chủ đầu tư có trách "
+                     "nhiệm báo cáo tiến độ giải ngân về Sở Tài chính trước ngày 25 hằng tháng.\n")
+    assert [t.text[:30] for t in found] == ["Chủ đầu tư có trách nhiệm báo "]
