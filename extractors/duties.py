@@ -103,9 +103,14 @@ _FIELD = re.compile(r"^(?:Thời hạn|Thời gian (?:hoàn thành|thực hiện
                     r"^(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp)[^:]{0,40}:", re.I)
 _LEAD_IN = re.compile(r"(?:như sau|sau đây|sau|gồm|bao gồm|gồm có|cụ thể|dưới đây)\s*:\s*\**\s*$", re.I)
 # a reported result: "đã đạt 85%", "tăng 5% so với cùng kỳ"; a statistic: "dân số tăng 5%", "GRDP tăng 7%"
+# (both are goals where the text or its heading sets goals: "phấn đấu", "mục tiêu", "đến năm 2030")
 _PAST_RESULT = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:[^\W\d]+\s+){0,4}?(?:đạt|tăng|giảm|hoàn thành)|so với cùng kỳ", re.I)
 _STATISTIC = re.compile(r"(?<!\w)(?:dân số|GDP|GRDP|tổng sản phẩm|kim ngạch|sản lượng|diện tích)\s+"
                         r"(?:[^\W\d]+\s+){0,5}?(?:tăng|giảm|đạt|chiếm)\b", re.I)
+# figures of a period already passed: "Trong 9 tháng đầu năm, ... đạt", "So với năm 2025, ... tăng", "100% ... đã kết nối"
+_REPORTING = re.compile(r"^(?:Trong|Qua|Sau)\s+(?:\d+|[^\W\d]+)\s+(?:tháng|năm|quý)\b|^(?:Tính đến|Lũy kế|Lũy kế đến)\b|"
+                        r"^So với (?:cùng kỳ|năm \d{4}|năm trước)|"
+                        r"%[^.;]{0,80}?(?<!\w)(?:đã|vừa)\s(?!đề ra|được|ban hành|phê duyệt|xác định)", re.I)
 _GOAL = re.compile(r"phấn đấu|mục tiêu|chỉ tiêu|(?<!\w)đến năm \d{4}|(?<!\w)tiếp tục duy trì", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # not a body: "các trường hợp ...", a topic heading "Phòng chống bệnh ..." (phòng chống: to prevent)
@@ -323,8 +328,8 @@ def _target_reason(target, mode: str, kind: str, context: _Context) -> Optional[
         return "kind: " + kind
     if _PAST_RESULT.search(target.text) and not _GOAL.search(target.text):
         return "past result"
-    if _STATISTIC.search(target.text) and not any(_GOAL.search(line) for line in
-                                                   [target.text] + context.lines(target.span.start)):
+    reported = _STATISTIC.search(target.text) or _REPORTING.search(target.text.strip())
+    if reported and not any(_GOAL.search(line) for line in [target.text] + context.lines(target.span.start)):
         return "statistic"
     return None
 

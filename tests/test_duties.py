@@ -234,3 +234,17 @@ def test_items_under_a_principles_heading_are_rules_not_duties():
                      "tính chính xác của khối lượng đề nghị thanh toán.\n\n2. Sở Tài chính\n\n- Chủ đầu tư có trách "
                      "nhiệm báo cáo tiến độ giải ngân về Sở Tài chính trước ngày 25 hằng tháng.\n")
     assert [t.text[:30] for t in found] == ["Chủ đầu tư có trách nhiệm báo "]
+
+
+def test_figures_of_a_reporting_period_are_not_targets():
+    found = run("Trong 9 tháng đầu năm, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,5%.\n\n"
+                "So với năm 2025, số doanh nghiệp thành lập mới tăng 15%.\n\n"
+                "Qua 6 tháng triển khai, 100% cơ quan nhà nước đã kết nối trục liên thông văn bản.\n\n"
+                "Để hoàn thành mục tiêu, các sở, ngành phấn đấu giải ngân 100% kế hoạch vốn trước ngày 31/12/2026.\n"
+                ).targets
+    assert [t.value for t in found] == [100]
+
+
+def test_a_comparison_with_a_past_year_under_the_goals_heading_stays_a_target():
+    found = run("II. MỤC TIÊU\n\nTổng thu ngân sách trên địa bàn năm 2027 tăng 10% so với năm 2025.\n").targets
+    assert [t.value for t in found] == [10]
