@@ -111,6 +111,9 @@ _ORG_NAME = re.compile(r"^(?:các\s+)?(?:Ban Quản lý|Ban chỉ đạo|Ban ch�
 _NAME_VERBS = {"đầu tư", "xây dựng", "phát triển", "quản lý", "vận hành", "hỗ trợ", "dự báo", "khai thác",
                "bảo vệ", "ứng dụng", "chuyển đổi", "kiểm soát", "đánh giá", "thẩm định", "giám sát", "cung cấp",
                "tư vấn", "nghiên cứu", "phổ biến", "kết nối", "số hóa", "dịch vụ", "xử lý", "hoạt động"}
+# a place level closing a name: "Trung tâm Kiểm soát bệnh tật tỉnh", "Ban Quản lý dự án huyện"
+_PLACE_LEVEL_END = re.compile(r"\s(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|Trung ương|trung ương)\s*$")
+_FUNCTION_HEAD = re.compile(r"(?:các\s+)?(?:Ban Quản lý|Ban chỉ đạo|Ban chỉ huy|Công ty|Tổng [Cc]ông ty)$", re.I)
 _PLACE_END = re.compile(r"\s[A-ZĐ]\w*\s+[A-ZĐ]\w*\s*$")  # "... thủy lợi Hà Nội": a place name ends the name
 # Verbs that begin nouns inside names: "Cảnh sát giao thông", "Sở Giao dịch"
 _NOT_VERB = re.compile(r"giao\s+(?:thông|dịch|tiếp|lưu)(?!\w)|tự\s+chủ(?!\w)", re.I)  # "cơ sở ... tự chủ tài chính"
@@ -154,10 +157,23 @@ def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
         return False
     if m and m.group(0).lower() == "trình" and _NOUN_BEFORE_TRINH.search(phrase_so_far):
         return False  # "công trình", "chương trình"
-    if m and m.group(0).lower() in _NAME_VERBS and _ORG_NAME.match(_LAST_ITEM.split(phrase_so_far)[-1]) \
-            and not _PLACE_END.search(phrase_so_far):
+    if m and m.group(0).lower() in _NAME_VERBS and _name_goes_on(_LAST_ITEM.split(phrase_so_far)[-1]):
         return False
     return bool(m)
+
+
+def _name_goes_on(item: str) -> bool:
+    """Name grammar: head noun + modifiers + place. A function word ("đầu tư", "hỗ trợ") is part of an
+    organisation's name after a head naming a function ("Ban Quản lý dự án đầu tư ...", "Công ty ...") or
+    after capitalised modifiers ("Trung tâm Hỗ trợ ..."); a name is complete once its place is read
+    ("... tỉnh", "... Hà Nội"), and a generic mention ("các Trung tâm y tế") takes no verb into it."""
+    head = _ORG_NAME.match(item)
+    if not head or _PLACE_END.search(item) or _PLACE_LEVEL_END.search(item):
+        return False
+    if _FUNCTION_HEAD.match(head.group(0)):
+        return True
+    modifiers = item[head.end():].split()
+    return not modifiers or modifiers[0][:1].isupper()
 
 
 def _compound_noun(text: str, pos: int, verb, phrase_so_far: str) -> bool:
