@@ -18,10 +18,28 @@ from pipeline.segment import is_title
 from pipeline import segment as segmenting
 from pipeline.records import Deadline, Span, Task
 
-# not "cơ chế giao doanh nghiệp ...": a noun before the verb makes it a topic
-_ASSIGN = re.compile(r"(?<!\w)(?<!cơ chế )(?<!việc )(?<!thẩm quyền )"
+_ASSIGN = re.compile(r"(?<!\w)"
                      r"(?:giao (?:rõ\s+)?(?:trách nhiệm|nhiệm vụ)(?:\s+cho|\s*:)?|giao cho|giao|đề nghị|yêu cầu|"
                      r"phân công(?:\s+cho)?)\s+(?:(?:các\s+)?đồng chí\s+)?", re.I)
+# The word before an assignment verb that makes it a topic ("cơ chế giao doanh nghiệp ...") or a transfer
+# ("bàn giao cho công an tỉnh", "chuyển giao"): its object receives something, it is not given the duty
+_NOT_ASSIGNING_AFTER = {"cơ chế", "việc", "thẩm quyền", "bàn", "chuyển", "trao", "giao"}
+_LAST_WORDS = re.compile(r"(\w+)\s+(\w+)\s*$|(\w+)\s*$")
+
+
+def _assignments(sentence: str):
+    """The assignment verbs of a sentence ("giao", "đề nghị", "phân công cho", ...) that give a duty."""
+    for m in _ASSIGN.finditer(sentence):
+        before = _LAST_WORDS.search(sentence, max(0, m.start() - 30), m.start())
+        words = [w.lower() for w in (before.groups() if before else ()) if w]
+        if not words or (words[-1] not in _NOT_ASSIGNING_AFTER and " ".join(words) not in _NOT_ASSIGNING_AFTER):
+            yield m
+
+
+def _assigns(sentence: str) -> bool:
+    return next(_assignments(sentence), None) is not None
+
+
 # "... do Sở Xây dựng chủ trì, phối hợp với ... thực hiện": the agency after "do" leads
 _BY = re.compile(r"(?<!\w)do\s+(?=\S)", re.I)
 _LEADS = re.compile(r"\s*chủ trì(?=\s*(?:[,.;]|phối hợp|thực hiện|triển khai|tổ chức thực hiện|$))", re.I)
@@ -108,7 +126,7 @@ def _lead_at(sentence: str, pos: int, cased: bool = True):
 def _assigned(sentence: str) -> Optional[list]:
     """'UBND thành phố giao Sở Tư pháp ...' -> ['Sở Tư pháp']; 'Sở Nội vụ đề nghị các cơ quan, đơn vị:' heads
     a list of requests to them."""
-    for m in list(_INVITE.finditer(sentence)) + list(_ASSIGN.finditer(sentence)):
+    for m in list(_INVITE.finditer(sentence)) + list(_assignments(sentence)):
         found = _lead_at(sentence, m.end(), cased=False) or _addressees(sentence, m.end())
         if found:
             return found[0]
@@ -520,7 +538,7 @@ class _Walker:
             return
         lead = groups[0][2]
         if len(groups) == 1 and lead and _bare_list_head(text, lead):  # "Giao Văn phòng Trung ương Đảng chủ trì:"
-            numbered = bool(_ASSIGN.search(text)) and not block.marker_kind
+            numbered = _assigns(text) and not block.marker_kind
             self.open_heading(block, Heading(lead, coordinating(text, lead), numbered=numbered))
             self.previous = None
             return
@@ -632,7 +650,7 @@ def _list_head(task, block) -> Heading:
     "Sở Xây dựng chủ trì ..., cụ thể:" passes its agencies on; "Sở Xây dựng là đầu mối đôn đốc Trung tâm ...,
     các đơn vị ... thực hiện:" passes on those urged; an unnumbered "UBND tỉnh yêu cầu các sở ...:" reaches "1.", "2.".
     """
-    assigned = bool(_ASSIGN.search(task.text))
+    assigned = _assigns(task.text)
     urged = not assigned and _urged(task.text)
     heading = Heading(urged, [], task.deadline) if urged else \
         Heading(task.lead_agencies, task.coordinating_agencies, task.deadline)
