@@ -54,13 +54,13 @@ _NAMED = (r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Sở|Bộ|Văn phòng|Ban
           r"Hiệp hội|Bộ phận|Tổ công tác|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Người đứng đầu|"
           r"Chánh Văn phòng|Cơ quan|Doanh nghiệp|Lực lượng|Cổng|Phòng|Cảnh sát|Đội|Chính quyền|Chủ đầu tư|"
           r"Nhà thầu|Bộ Chỉ huy|Bộ Tư lệnh|Bí thư|Viễn thông|Điện lực|Bưu điện|"
-          r"Đảng ủy|Đảng đoàn|Ban cán sự đảng|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng bộ|Chi bộ|Ủy ban Kiểm tra")
+          r"Phó Thủ tướng|Thủ tướng|Phó Chủ tịch|Đồng chí|Thường trực|Quân ủy|Đảng ủy|Đảng đoàn|Ban cán sự đảng|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng bộ|Chi bộ|Ủy ban Kiểm tra")
 # Group nouns: "các sở, ban, ngành", "từng ngành, địa phương", "cơ quan, đơn vị liên quan"
 _GROUP = (r"sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức|doanh nghiệp|cơ sở|hội|đoàn thể|hiệp hội|"
           r"trường|cấp|quận|huyện|xã|phường|tỉnh|thành phố|thị xã|đặc khu|lực lượng|chủ đầu tư|cá nhân|"
           r"hộ gia đình|đài|báo|trung tâm|viện|bệnh viện|chi cục|cục|vụ|tập đoàn|công ty|"
           r"tổng công ty|hiệp hội|tổ|thủ trưởng|giám đốc|chủ tịch|người đứng đầu|đồng chí|nhà trường|"
-          r"chính quyền|nhà thầu|phòng|cấp ủy|tổ chức đảng|ban đảng|đảng ủy|tỉnh ủy|thành ủy|đảng bộ|chi bộ")
+          r"chính quyền|nhà thầu|phòng|thường trực|cấp ủy|tổ chức đảng|ban đảng|đảng ủy|tỉnh ủy|thành ủy|đảng bộ|chi bộ")
 _DETERMINER = r"(?:[Cc]ác|[Nn]hững|[Tt]ừng|[Mm]ỗi|[Kk]hối|[Tt]oàn bộ|[Tt]ất cả các)"
 # Words that begin like an agency but are not one: "Báo cáo", "Ban hành", "Bộ chỉ số", "Trường hợp"
 _FALSE = (r"(?!(?:Báo cáo|Ban hành|Trường hợp|Sở hữu|Hội nghị|Hội thảo|Hội viên|Đoàn viên|Đoàn kết|Vụ việc|"
@@ -96,6 +96,7 @@ _VERBS = [
     "khuyến cáo", "xúc tiến", "quảng bá", "biên soạn", "phát hành", "thí điểm", "chia sẻ", "xác minh",
     "trả lời", "đối thoại", "phân loại", "di dời", "niêm yết", "khen thưởng", "xử phạt", "nhân rộng",
     "chăm lo", "lãnh đạo", "mua sắm", "chuyển giao", "hoàn tất", "sơ kết", "tổng kết", "nhanh chóng", "tận dụng",
+    "trực tiếp", "trích xuất",
 ]
 _VERB = re.compile(r"(?:%s)(?!\w)" % "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)), re.I)
 _PREAMBLE = re.compile(r"(?:Xét (?:đề nghị|Tờ trình|báo cáo|văn bản)|Theo đề nghị)(?!\w)")

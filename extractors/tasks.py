@@ -682,6 +682,8 @@ def _continues(previous, block, text: str) -> bool:
         return False
     if _CONNECTIVE.match(text):
         return True
+    if _ASSIGN.match(text) or _INVITE.match(text):  # "Giao X chủ trì ...": its own addressee, even one not read
+        return False
     return not block.marker_kind and not previous.marker_kind and _starts_with_verb(text)
 
 
