@@ -385,8 +385,8 @@ _ROLE_NOTE = re.compile(r"\s*\((?:(?:là\s+)?(?:cơ quan|đơn vị)\s+)?(?:ch�
 def split(phrase: str) -> list:
     """'Các sở, ban, ngành, UBND quận, huyện' -> ['Các sở, ban, ngành', 'UBND quận, huyện']."""
     phrase = _ROLE_NOTE.sub("", phrase).strip(" ,;.:")
-    if ":" in phrase:
-        return _expand_colon(phrase)
+    if ":" in phrase:  # "UBND các tỉnh: A, B" names each; "Bí thư ... và Chủ tịch UBND các tỉnh: A, B" stays as printed
+        return [phrase] if len(split(phrase.partition(":")[0])) > 1 else _expand_colon(phrase)
     parts, start = [], 0
     known = mentions.spans(phrase)
     for m in _SEPARATOR.finditer(phrase):
