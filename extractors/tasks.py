@@ -527,7 +527,9 @@ class _Walker:
             if own and not _same(own, lead):
                 lead, coord = own, []
                 if end == len(text) and text.endswith(":"):  # "d) Giao Ban Quản lý ... có trách nhiệm:" heads its list
-                    self.open_heading(block, Heading(own))
+                    self.open_heading(block, Heading(own, coordinating(text, own)))
+                    if _bare_list_head(text[start:end], own):  # "1. Sở Y tế chủ trì, phối hợp với X:" states no duty
+                        continue
             self.add_text(block, text, start, end, lead, "heading", coord, heading.deadline)
             self.previous = (block, lead)
 
@@ -603,11 +605,15 @@ _ROLE_ONLY = {"giao", "đề", "nghị", "yêu", "cầu", "chủ", "trì", "ph�
               "các", "cùng"}
 
 
+_ASIDE_IN_BRACKETS = re.compile(r"\([^()]*\)")
+
+
 def _bare_list_head(text: str, lead: list) -> bool:
     """A list head that names agencies and their roles only ("Giao X chủ trì, phối hợp với Y:"): not a duty itself."""
     if not text.endswith(":"):
         return False
     named = _tokens(" ".join(lead + coordinating(text, lead)))
+    text = _ASIDE_IN_BRACKETS.sub(" ", text)  # "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công):" names one body
     return _tokens(text) - named <= _ROLE_ONLY
 
 
