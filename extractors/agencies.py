@@ -118,7 +118,9 @@ _FUNCTION_HEAD = re.compile(r"(?:các\s+)?(?:Ban Quản lý|Ban chỉ đạo|Ban
 _PLACE_END = re.compile(r"\s[A-ZĐ]\w*\s+[A-ZĐ]\w*\s*$")  # "... thủy lợi Hà Nội": a place name ends the name
 # Verbs that begin nouns inside names: "Cảnh sát giao thông", "Sở Giao dịch"
 _NOT_VERB = re.compile(r"giao\s+(?:thông|dịch|tiếp|lưu)(?!\w)|tự\s+chủ(?!\w)", re.I)  # "cơ sở ... tự chủ tài chính"
-_NOUN_BEFORE_TRINH = re.compile(r"(?:công|chương|quá|lộ|tờ)\s*$", re.I)
+# Verbs that end a noun after these words: "công trình", "chương trình", "công lập", "thành lập"
+_NOUN_BEFORE = {"trình": re.compile(r"(?:công|chương|quá|lộ|tờ)\s*$", re.I),
+                "lập": re.compile(r"(?:công|thành|thiết|độc)\s*$", re.I)}
 _LAST_ITEM = re.compile(r"[,;]\s*|\s(?:và|cùng)\s")  # the last agency of a list read so far
 _COMPOUND = re.compile(r"(?:cơ quan|đơn vị)\s*$", re.I)
 # "cơ quan chủ trì", "cơ quan quản lý nhà nước", "đơn vị duy trì thoát nước" are nouns
@@ -156,8 +158,9 @@ def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
     m = _VERB.match(text, pos)
     if m and _compound_noun(text, pos, m, phrase_so_far):
         return False
-    if m and m.group(0).lower() == "trình" and _NOUN_BEFORE_TRINH.search(phrase_so_far):
-        return False  # "công trình", "chương trình"
+    noun = m and _NOUN_BEFORE.get(m.group(0).lower())
+    if noun and noun.search(phrase_so_far):
+        return False  # "công trình", "đơn vị sự nghiệp công lập"
     if m and m.group(0).lower() in _NAME_VERBS and _name_goes_on(_LAST_ITEM.split(phrase_so_far)[-1]):
         return False
     return bool(m)

@@ -23,9 +23,12 @@ is not a duty gets a reason:
   rule       an item of a section of principles ("1. Nguyên tắc thanh toán vốn:")
   liability  who answers before the law or for its mandate ("chịu trách nhiệm trước pháp luật về ...")
   issuer     the one who requests, with no addressee ("Chủ tịch UBND tỉnh yêu cầu thực hiện ...")
-  subheading a news article's subheading or byline, inheriting the agency of the story above
+  subheading a news article's subheading or byline, inheriting the agency of the story above, or a
+             heading line naming an agency ("### Bộ Y tế chỉ đạo ...")
   heading    an agency heading alone ("Cục Tài chính và Quản lý đầu tư")
-  formula    also reported speech ("X cho biết ...")
+  formula    also reported speech ("X cho biết ...") and a closing request to carry out "các nội dung trên"
+  example    an illustration in a guidance document ("Ví dụ: ...")
+  mandate    also taking part in state management ("X tham gia, phối hợp ... trong thực hiện quản lý nhà nước về ...")
 Documents that assign no work keep nothing (work_mode "none"); laws and
 procedure announcements keep only assignment articles: a named agency, a role
 word and a time; articles quote duties only where their own sentence names
@@ -132,6 +135,15 @@ _PREDICATE_OF = re.compile(r"^\W*(?:\([^)]{1,80}\)\s*)?là\s")  # "X (tên gọi
 _INTRO_CLAUSE = re.compile(r"^(?:Để|Nhằm|Trên cơ sở|Căn cứ|Theo|Tại|Thực hiện|Về|Ngoài ra|Đồng thời)\b[^;:]{0,200}?,\s*",
                            re.I)
 _HEADING_MAX = 200
+# a closing request whose only object is the duties stated above: "... nghiêm túc thực hiện các nội dung trên./."
+_RESTATES = re.compile(r"^[^.;]*?(?<!\w)(?:thực hiện|triển khai)(?:\s+[^\W\d]+){0,3}?\s+(?:các|những)\s+nội dung"
+                       r"(?:\s+(?:nêu|đã nêu))?\s+(?:trên|ở trên|trên đây)\W*$", re.I)
+_EXAMPLE = re.compile(r"^\W*(?:Ví dụ|VD)\s*\d*\s*[:.]", re.I)  # an illustration in a guidance document
+# "X, căn cứ ... có thể tự ...": the subject's verb is a permission, with no obligation before it
+_PERMISSION_VERB = re.compile(r"^[^.;:]{0,200}?\s(?:cũng\s+|vẫn\s+)?có thể\s", re.I)
+# "X tham gia, phối hợp với ... trong thực hiện quản lý nhà nước về ...": a mandate, not a job
+_STATE_MANAGEMENT = re.compile(r"^\W*(?:tham gia,?\s*)?phối hợp\b[^.;]{0,200}?\strong (?:việc )?(?:thực hiện )?"
+                               r"(?:chức năng )?quản lý nhà nước\b", re.I)
 
 
 def _role(text: str) -> bool:
@@ -177,6 +189,11 @@ def _permission_clause(text: str) -> bool:
     return bool(m and not _OBLIGATION.search(m.group(0)))
 
 
+def _permission_verb(after_subject: str) -> bool:
+    m = _PERMISSION_VERB.match(after_subject)
+    return bool(m and not _OBLIGATION.search(m.group(0)))
+
+
 def _is_name(name: str, text: str) -> bool:
     """An agency name, not a cell value ("x", "01", "Quý IV") nor the task's own text."""
     bare = text.strip(" .;:")
@@ -209,8 +226,9 @@ def _imperative(text: str) -> bool:
     return agencies.predicate_at(text[:1].lower() + text[1:], 0)
 
 
-def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
-    """Why a task is not a duty (None: it is one). context: its lead-in and heading lines, nearest first."""
+def _reason(task, context: list, year: Optional[int], line: str = "") -> Optional[str]:
+    """Why a task is not a duty (None: it is one). context: its lead-in and heading lines, nearest first;
+    line: its block as printed."""
     text = task.text.strip()
     near = context[0] if context else ""
     after, predicate = _after_lead(task), _predicate(task)
@@ -226,6 +244,10 @@ def _reason(task, context: list, year: Optional[int]) -> Optional[str]:
         ("mandate", _COMPETENCE.match(after) if after else None),
         ("permission", _PERMISSION.match(after) if after else None),
         ("permission", _permission_clause(text)),
+        ("permission", _permission_verb(after) if after else None),
+        ("mandate", _STATE_MANAGEMENT.match(predicate)),
+        ("formula", _RESTATES.match(text)),
+        ("example", _EXAMPLE.match(line) or any(_EXAMPLE.match(c) for c in context[:1])),
         ("rule", any(_PRINCIPLES.match(line) for line in context[:2])),
         ("liability", _LIABILITY.match(predicate)),
         ("issuer", _REQUESTS.match(after) if after else None),
@@ -276,6 +298,12 @@ class _Context:
         heading = next((b.text for b in reversed(self.blocks[max(0, i - 30):i]) if _is_heading(b)), None)
         return found + ([heading] if heading else [])
 
+    def own_line(self, text: str, pos: int) -> str:
+        """The block at pos with what its line printed before it ("### ", "Ví dụ: ")."""
+        _i, block = self.block_at(pos)
+        start = text.rfind("\n", 0, block.start if block else pos) + 1
+        return text[start:block.end if block else pos]
+
     def heading(self, pos: int) -> str:
         i, _block = self.block_at(pos)
         return next((b.text for b in reversed(self.blocks[max(0, i - 30):i]) if _is_heading(b)), "")
@@ -306,7 +334,7 @@ def _kind_reason(task, kind: str, mode: str, context: _Context) -> Optional[str]
         inherits = not explicit and (kind == "qa" or _QUESTION.search(context.heading(task.span.start)))
         if inherits:
             return "question section"
-        return "subheading" if not explicit and _title_line(task.text) else None
+        return "subheading" if _title_line(task.text) else None  # "### Bộ Y tế chỉ đạo ...": a heading, named or not
     if mode == "articles":  # a named agency with a role word; in a law, also a time; before a procedure's fields
         if not explicit or (kind == "law" and task.deadline is None) or task.span.start >= context.fields_start:
             return "kind: " + kind
@@ -319,7 +347,8 @@ def judge_tasks(doc) -> list:
     kind = (found.kind if found else None) or ""
     mode = kinds.work_mode(kind, found.kind_evidence if found else [])
     context, year = _Context(doc.blocks), _issue_year(doc)
-    return [(task, _kind_reason(task, kind, mode, context) or _reason(task, context.lines(task.span.start), year))
+    return [(task, _kind_reason(task, kind, mode, context)
+             or _reason(task, context.lines(task.span.start), year, context.own_line(doc.text, task.span.start)))
             for task in doc.tasks]
 
 

@@ -1,0 +1,67 @@
+"""Duty or not (second pass): closing formulas, examples, news headings, permissions without a comma,
+mandate statements, and a dispatch's duties repeated by the news summary above it."""
+from pipeline.process import process
+from pipeline.readers import SourceText
+from tests.test_duties import tasks_of
+
+
+def test_closing_formula_restating_the_contents_above_is_not_a_duty():
+    found = tasks_of("II. NHIỆM VỤ\n\n1. Sở Y tế chủ trì tổ chức tiêm chủng mở rộng, hoàn thành trong quý II/2026.\n\n"
+                     "UBND tỉnh yêu cầu Thủ trưởng các sở, ngành, Chủ tịch UBND các huyện nghiêm túc triển khai "
+                     "thực hiện các nội dung trên./.\n")
+    assert [t.lead_agencies for t in found] == [["Sở Y tế"]]
+
+
+def test_closing_request_with_its_own_duty_stays_a_task():
+    found = tasks_of("II. NHIỆM VỤ\n\nUBND tỉnh yêu cầu Thủ trưởng các sở, ngành nghiêm túc thực hiện các nội dung "
+                     "trên; định kỳ báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2026.\n")
+    assert len(found) == 1
+
+
+def test_an_example_in_guidance_is_not_a_duty():
+    found = tasks_of("II. HƯỚNG DẪN\n\n1. Các sở, ngành xác định mã định danh cho từng hồ sơ điện tử.\n\n"
+                     "Ví dụ: Sở Tư pháp ghi mã hồ sơ theo năm và số thứ tự tiếp nhận.\n")
+    assert [t.text[:8] for t in found] == ["Các sở, "]
+
+
+NEWS = """# Phòng chống dịch sốt xuất huyết mùa mưa năm 2026
+
+Bộ Y tế vừa ban hành Công văn số 812/BYT-DP về phòng chống dịch sốt xuất huyết.
+
+### Bộ Y tế chỉ đạo tăng cường giám sát ca bệnh tại cộng đồng
+
+Bộ Y tế đề nghị Sở Y tế các tỉnh tăng cường giám sát ca bệnh tại cộng đồng, xử lý triệt để ổ dịch.
+"""
+
+
+def test_a_news_heading_naming_an_agency_and_its_role_is_not_a_duty():
+    doc = process(SourceText("news.md", "txt", NEWS), "0" * 64)
+    assert doc.document.kind == "news"
+    assert [t.text[:14] for t in doc.tasks] == ["Bộ Y tế đề ngh"]
+
+
+def test_a_permission_after_an_aside_without_a_comma_is_not_a_duty():
+    assert tasks_of("Các đơn vị sự nghiệp công lập, căn cứ nhu cầu thực tế và nguồn kinh phí được giao có thể tự "
+                    "tổ chức lớp bồi dưỡng cho viên chức.\n") == []
+
+
+def test_a_mandate_to_take_part_in_state_management_is_not_a_duty():
+    found = tasks_of("Kho bạc Nhà nước tỉnh tham gia, phối hợp với Sở Tài chính, Sở Nội vụ trong thực hiện quản lý "
+                     "nhà nước về ngân sách.\n\nKho bạc Nhà nước tỉnh phối hợp với Sở Tài chính rà soát các khoản "
+                     "tạm ứng quá hạn trước ngày 30/6/2026.\n")
+    assert [t.text[-15:] for t in found] == ["ước ngày 30/6/2026."[-15:]]
+
+
+def test_a_dispatch_repeated_by_its_news_summary_is_kept_once():
+    duty = ("Bộ Y tế chủ trì, phối hợp với các địa phương tổ chức giám sát chặt chẽ các ổ dịch sốt xuất huyết, "
+            "báo cáo Thủ tướng Chính phủ trước ngày 20/4/2026.")
+    found = tasks_of("Thủ tướng Chính phủ ký Công điện về phòng chống dịch. " + duty + "\n\n"
+                     "CÔNG ĐIỆN\n\n1. " + duty + "\n\n2. Bộ Tài chính bố trí kinh phí phòng chống dịch.\n")
+    assert [t.text[:12] for t in found] == ["Bộ Y tế chủ ", "Bộ Tài chính"]
+    assert found[0].span.start > 100
+
+
+def test_two_agencies_given_the_same_words_both_stay():
+    found = tasks_of("II. NHIỆM VỤ\n\n1. Sở Y tế tổ chức kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.\n\n"
+                     "2. Sở Công Thương tổ chức kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.\n")
+    assert len(found) == 2
