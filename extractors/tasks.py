@@ -731,18 +731,21 @@ def _tokens(text: str) -> set:
     return set(_TOKEN.findall(text.lower()))
 
 
-def _similar(words: set, row: set) -> bool:
-    return len(words & row) >= _REPEAT * len(words | row)
+_RESTATED = 0.8  # share of words from which a news summary's duty restates the dispatch's own
+
+
+def _similar(words: set, row: set, share: float = _REPEAT) -> bool:
+    return len(words & row) >= share * len(words | row)
 
 
 class _RowIndex:
-    """Table rows indexed by the rarest words of each (prefix filtering): two
-    word sets sharing _REPEAT of their union share a word among the first
-    len - floor(_REPEAT * len) + 1 of each, rarest first; so a bullet is
+    """Word sets (table rows, body duties) indexed by the rarest words of each (prefix filtering): two
+    word sets sharing `share` of their union share a word among the first
+    len - floor(share * len) + 1 of each, rarest first; so a bullet is
     compared only with the rows holding one of its own rarest words."""
 
-    def __init__(self, rows: list):
-        self.rows = rows
+    def __init__(self, rows: list, share: float = _REPEAT):
+        self.rows, self.share = rows, share
         self.count = Counter(word for row in rows for word in row)
         self.by_word = defaultdict(list)
         for number, row in enumerate(rows):
@@ -752,13 +755,13 @@ class _RowIndex:
 
     def _prefix(self, words: set) -> list:
         rarest = sorted(words, key=lambda word: (self.count[word], word))
-        return rarest[:len(words) - math.floor(_REPEAT * len(words)) + 1]
+        return rarest[:len(words) - math.floor(self.share * len(words)) + 1]
 
     def repeated(self, words: set) -> bool:
         if not words:
             return self.has_empty
         candidates = {number for word in self._prefix(words) for number in self.by_word.get(word, ())}
-        return any(_similar(words, self.rows[number]) for number in candidates)
+        return any(_similar(words, self.rows[number], self.share) for number in candidates)
 
 
 def _without_repeats(found: list) -> list:
@@ -770,5 +773,20 @@ def _without_repeats(found: list) -> list:
     return kept
 
 
+def _lead_words(task) -> set:
+    """The task's words tagged with its lead, so that only duties of one lead are compared."""
+    lead = "|".join(sorted(agencies.canonical(name) for name in task.lead_agencies))
+    return {f"{lead}#{word}" for word in _tokens(task.text)}
+
+
+def _without_restatements(found: list) -> list:
+    """A news summary above a dispatch restates its duties: a duty before the document's sections whose
+    words (token Jaccard >= 0.8) and lead a duty in the sections repeats is dropped, the body's is kept."""
+    body = _RowIndex([_lead_words(t) for t in found if t.section], _RESTATED)
+    if not body.rows:
+        return found
+    return [t for t in found if t.section or not body.repeated(_lead_words(t))]
+
+
 def extract(doc) -> list:
-    return _without_repeats(_Walker(doc).run())
+    return _without_repeats(_without_restatements(_Walker(doc).run()))
