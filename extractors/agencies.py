@@ -61,7 +61,7 @@ _GROUP = (r"sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức
           r"hộ gia đình|đài|báo|trung tâm|viện|bệnh viện|chi cục|cục|vụ|tập đoàn|công ty|"
           r"tổng công ty|hiệp hội|tổ|thủ trưởng|giám đốc|chủ tịch|người đứng đầu|đồng chí|nhà trường|"
           r"chính quyền|nhà thầu|phòng|thường trực|cấp ủy|tổ chức đảng|ban đảng|đảng ủy|tỉnh ủy|thành ủy|đảng bộ|chi bộ")
-_DETERMINER = r"(?:[Cc]ác|[Nn]hững|[Tt]ừng|[Mm]ỗi|[Kk]hối|[Tt]oàn bộ|[Tt]ất cả các)"
+_DETERMINER = r"(?:[Cc]ác|[Qq]uý|[Nn]hững|[Tt]ừng|[Mm]ỗi|[Kk]hối|[Tt]oàn bộ|[Tt]ất cả các)"
 # Words that begin like an agency but are not one: "Báo cáo", "Ban hành", "Bộ chỉ số", "Trường hợp"
 _FALSE = (r"(?!(?:Báo cáo|Ban hành|Trường hợp|Sở hữu|Hội nghị|Hội thảo|Hội viên|Đoàn viên|Đoàn kết|Vụ việc|"
           r"Cục bộ|Viện dẫn|Tổ dân phố|Cổng [Dd]ịch vụ công|Trung tâm [Dd]ữ liệu|"
@@ -120,7 +120,9 @@ _PLACE_END = re.compile(r"\s[A-ZĐ]\w*\s+[A-ZĐ]\w*\s*$")  # "... thủy lợi H
 _NOT_VERB = re.compile(r"giao\s+(?:thông|dịch|tiếp|lưu)(?!\w)|tự\s+chủ(?!\w)", re.I)  # "cơ sở ... tự chủ tài chính"
 # Verbs that end a noun after these words: "công trình", "chương trình", "công lập", "thành lập"
 _NOUN_BEFORE = {"trình": re.compile(r"(?:công|chương|quá|lộ|tờ)\s*$", re.I),
-                "lập": re.compile(r"(?:công|thành|thiết|độc)\s*$", re.I)}
+                "lập": re.compile(r"(?:công|thành|thiết|độc)\s*$", re.I),
+                "kiểm tra": re.compile(r"(?:đoàn|tổ)\s*$", re.I),  # "các đoàn kiểm tra của Ban Thường vụ"
+                "giám sát": re.compile(r"(?:đoàn|tổ)\s*$", re.I)}
 _LAST_ITEM = re.compile(r"[,;]\s*|\s(?:và|cùng)\s")  # the last agency of a list read so far
 _COMPOUND = re.compile(r"(?:cơ quan|đơn vị)\s*$", re.I)
 # "cơ quan chủ trì", "cơ quan quản lý nhà nước", "đơn vị duy trì thoát nước" are nouns

@@ -120,7 +120,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _NOT_AGENCY = re.compile(r"^(?:các |những )?(?:trường hợp|nội dung|vấn đề)\b|^Phòng,? chống\b|^Phòng ngừa\b", re.I)
 # what the subject may do, is liable for, or asks with no addressee (the text after the subject)
 _PERMISSION = re.compile(r"^\W*(?:cũng\s+|vẫn\s+)?có thể\b", re.I)
-_LIABILITY = re.compile(r"^\W*(?:tự kê khai và\s+)?chịu trách nhiệm trước pháp luật\b|"
+_LIABILITY = re.compile(r"^\W*(?:tự kê khai và\s+)?chịu trách nhiệm (?:toàn diện\s+)?trước (?:[^.;]{1,120}?\s)?pháp luật\b|"
                         r"^\W*chịu trách nhiệm trước [^.;]{1,120}? về (?:việc )?thực hiện (?:các )?chức năng", re.I)
 # "..., căn cứ ..., có thể đề xuất", "nếu ... thì có thể": the clause's verb is a permission, before any obligation
 _PERMISSION_CLAUSE = re.compile(r"^[^.;:]{0,160}?(?:,|\bthì)\s+(?:cũng\s+|vẫn\s+)?có thể\b", re.I)
@@ -189,9 +189,12 @@ def _permission_clause(text: str) -> bool:
     return bool(m and not _OBLIGATION.search(m.group(0)))
 
 
+_GIVEN_MANDATE = re.compile(r"(?<!\w)được giao(?!\w)", re.I)  # "căn cứ nhiệm vụ được giao": no obligation
+
+
 def _permission_verb(after_subject: str) -> bool:
     m = _PERMISSION_VERB.match(after_subject)
-    return bool(m and not _OBLIGATION.search(m.group(0)))
+    return bool(m and not _OBLIGATION.search(_GIVEN_MANDATE.sub(" ", m.group(0))))
 
 
 def _is_name(name: str, text: str) -> bool:

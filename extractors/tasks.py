@@ -23,7 +23,8 @@ _ASSIGN = re.compile(r"(?<!\w)"
                      r"phân công(?:\s+cho)?)\s+(?:(?:các\s+)?đồng chí\s+)?", re.I)
 # The word before an assignment verb that makes it a topic ("cơ chế giao doanh nghiệp ...") or a transfer
 # ("bàn giao cho công an tỉnh", "chuyển giao"): its object receives something, it is not given the duty
-_NOT_ASSIGNING_AFTER = {"cơ chế", "việc", "thẩm quyền", "bàn", "chuyển", "trao", "giao"}
+# or a topic ("Về đề nghị Chính phủ ...: giao Bộ Tài chính ...")
+_NOT_ASSIGNING_AFTER = {"cơ chế", "việc", "thẩm quyền", "bàn", "chuyển", "trao", "giao", "về"}
 _LAST_WORDS = re.compile(r"(\w+)\s+(\w+)\s*$|(\w+)\s*$")
 
 
@@ -65,7 +66,7 @@ _RECIPIENTS = re.compile(r"^Nơi nhận", re.I)
 _OBJECTIVES = re.compile(r"(?:chỉ tiêu|mục tiêu)(?:\s+[^\W\d]+){0,3}\s+(?:bao gồm|gồm|như sau|cụ thể)\s*:\s*$", re.I)
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # a bare "*" or "20" is not a duty
-_HEADING_LEAD = re.compile(r"^(?:Trách nhiệm của|Giao|Đề nghị|Yêu cầu|(?:Kính\s+)?Mời)\s+")
+_HEADING_LEAD = re.compile(r"^(?:Trách nhiệm của|Đối với|Giao|Đề nghị|Yêu cầu|(?:Kính\s+)?Mời)\s+")
 _INVITE = re.compile(r"^(?:Kính\s+)?[Mm]ời\s+")  # "Mời Ủy ban MTTQ tỉnh phối hợp ...": addressed like "đề nghị"
 # A generic noun and lowercase words, with no name: "Doanh nghiệp số", "Chính quyền số", "Lực lượng sản xuất"
 _TOPIC = re.compile(r"^(?:Doanh nghiệp|Lực lượng|Hội|Đoàn|Cổng|Đội|Bộ phận|Trường|Cơ quan|Tổ|Nhà trường|"

@@ -65,3 +65,15 @@ def test_two_agencies_given_the_same_words_both_stay():
     found = tasks_of("II. NHIỆM VỤ\n\n1. Sở Y tế tổ chức kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.\n\n"
                      "2. Sở Công Thương tổ chức kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.\n")
     assert len(found) == 2
+
+
+def test_answering_before_the_law_for_the_whole_dossier_is_liability():
+    assert tasks_of("Điều 3. Ủy ban nhân dân huyện Cam Lộ\n\n- Chịu trách nhiệm toàn diện trước pháp luật về tính "
+                    "chính xác của số liệu, tài liệu trong hồ sơ quy hoạch.\n") == []
+    assert tasks_of("Giám đốc Kho bạc Nhà nước tỉnh chịu trách nhiệm trước Chủ tịch UBND tỉnh và trước pháp luật về tổ "
+                    "chức thực hiện các chế độ thu, chi ngân sách.\n") == []
+
+
+def test_a_permission_after_a_given_mandate_is_not_a_duty():
+    assert tasks_of("Các cơ quan, đơn vị không thuộc danh sách nêu trên, căn cứ nhiệm vụ được giao và tính chất của "
+                    "từng văn bản có thể tự mình biên soạn tài liệu tuyên truyền pháp luật.\n") == []

@@ -67,3 +67,29 @@ def test_the_duty_after_a_role_only_lead_in_takes_its_lead():
                      "cấp phép hoạt động khám bệnh, chữa bệnh.\n")
     assert [(t.text[:9], t.lead_agencies) for t in found] == [("Xây dựng ", ["Sở Y tế"])]
     assert found[0].coordinating_agencies == ["Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"]
+
+
+def test_a_heading_for_an_agency_gives_its_bullets_their_lead():
+    found = tasks_of("II. NHIỆM VỤ\n\n(1) Đối với Kho bạc Nhà nước cấp tỉnh:\n\n- Chủ động phối hợp với Sở Tài chính "
+                     "rà soát các khoản tạm ứng quá hạn.\n")
+    assert [(t.text[:8], t.lead_agencies) for t in found] == [("Chủ động", ["Kho bạc Nhà nước cấp tỉnh"])]
+
+
+def test_the_addressee_of_a_letter_asked_to_help_leads_its_items():
+    found = tasks_of("Để triển khai hiệu quả, Sở Ngoại vụ đề nghị Quý Cơ quan giúp:\n\n- Thông tin rộng rãi tới cán bộ, "
+                     "công chức về thủ tục cấp hộ chiếu trực tuyến.\n\n- Chủ động phối hợp với Sở Ngoại vụ trong quá "
+                     "trình thực hiện.\n")
+    assert [(t.text[:8], t.lead_agencies) for t in found if t.text.startswith(("Thông", "Chủ"))] \
+        == [("Thông ti", ["Quý Cơ quan"]), ("Chủ động", ["Quý Cơ quan"])]
+
+
+def test_a_request_named_as_a_topic_is_not_an_assignment():
+    found = tasks_of("II. NHIỆM VỤ\n\n1. Về đề nghị Chính phủ bố trí vốn cho dự án đường ven biển: giao Bộ Tài chính "
+                     "tổng hợp, báo cáo Thủ tướng Chính phủ trong tháng 12/2026.\n")
+    assert [t.lead_agencies for t in found] == [["Bộ Tài chính"]]
+
+
+def test_an_inspection_team_is_one_agency():
+    assert leads("II. NHIỆM VỤ\n\nGiao các đoàn kiểm tra của Ban Thường vụ Tỉnh ủy chủ động nắm tình hình tại các "
+                 "huyện.\n") == [["các đoàn kiểm tra của Ban Thường vụ Tỉnh ủy"]]
+    assert leads("II. NHIỆM VỤ\n\nCác đơn vị kiểm tra việc niêm yết giá tại các chợ.\n") == [["Các đơn vị"]]
