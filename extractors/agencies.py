@@ -23,6 +23,7 @@ ABBREVIATIONS = [  # (pattern, expansion), longest first
     (r"GD\s*&\s*ĐT|GDĐT", "Giáo dục và Đào tạo"),
     (r"UBND", "Ủy ban nhân dân"),
     (r"HĐND", "Hội đồng nhân dân"),
+    (r"BHXH", "Bảo hiểm xã hội"),
     (r"MTTQ", "Mặt trận Tổ quốc"),
     (r"TP\.?", "thành phố"),
     (r"VP", "Văn phòng"),
@@ -49,7 +50,7 @@ def canonical(name: str) -> str:
 
 # Named bodies and office holders: "Sở Tư pháp", "Chủ tịch UBND tỉnh" (capitalised as printed)
 _NAMED = (r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Sở|Bộ|Văn phòng|Ban|Công an|Đài|Báo|Trung tâm|Thanh tra|"
-          r"Tổng cục|Chi cục|Cục|Vụ|Viện|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Mặt trận|MTTQ|Liên đoàn|"
+          r"Tổng cục|Chi cục|Cục|Vụ|Viện|Kho bạc|Ngân hàng|Bảo hiểm xã hội|BHXH|Mặt trận|MTTQ|Liên đoàn|"
           r"Liên minh|Hội|Tỉnh đoàn|Thành đoàn|Đoàn|Học viện|Trường|Tổng công ty|Công ty|Tập đoàn|"
           r"Hiệp hội|Bộ phận|Tổ công tác|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Người đứng đầu|"
           r"Chánh Văn phòng|Cơ quan|Doanh nghiệp|Lực lượng|Cổng|Phòng|Cảnh sát|Đội|Chính quyền|Chủ đầu tư|"

@@ -81,6 +81,7 @@ _INTRO = r"^(?:(?:Theo|Tại|Căn cứ) [^,]{3,80},\s*)?"  # "Theo Nghị quyế
 # "X cho biết ...": reported speech
 _SPEECH = re.compile(_INTRO + r"[^,.;:]{3,90}?\s(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ)\b", re.I)
 _APPROVES = re.compile(_INTRO + r"[^,.;:]{3,90}?\s(?:phê chuẩn|quyết nghị)\b", re.I)  # a council's own act
+_HEARING = re.compile(r"^Sau khi nghe (?:báo cáo|ý kiến)\b", re.I)  # a conclusion notice's preamble
 _THANKS = re.compile(r"trân trọng cảm ơn|xin cảm ơn|cảm ơn sự (?:phối hợp|quan tâm|hợp tác)", re.I)
 _DEFINITION = re.compile(r"^(?:Theo [^,]{1,40},\s*)?(?:(?:[^\W\d]+|-)\s){1,9}?(?:là|bao gồm|gồm có|gồm)(?:\s|:)", re.I)
 _VERB_OPENING = re.compile(r"^(?:Xây dựng|Triển khai|Tổ chức|Thực hiện|Hoàn thiện|Phát triển|Nâng cao|Tăng cường|"
@@ -95,7 +96,9 @@ _COUNCIL = re.compile(r"^(?:Thành phần|Thành viên|Cơ cấu|Hội đồng|B
                       r"họp định kỳ|quyết định theo đa số|biểu quyết|có tư cách pháp nhân|con dấu và tài khoản|"
                       r"được tổ chức (?:bình quân|thành|gồm|theo mô hình)|^Biên chế\b|"
                       r"(?<!\w)do .{1,60}? (?:bổ nhiệm|miễn nhiệm|quyết định thành lập)\b|"
-                      r"(?<!\w)có \d+ (?:phòng|ban|đơn vị|tổ|bộ phận|vụ)\b", re.I | re.S)
+                      r"(?<!\w)có \d+ (?:phòng|ban|đơn vị|tổ|bộ phận|vụ)\b|"
+                      r"(?<!\w)làm (?:Phó )?(?:Trưởng [Bb]an|Tổ trưởng|Tổ phó|Thành viên|Ủy viên)\b|"
+                      r"(?<!\w)thay đồng chí\b", re.I | re.S)
 _CONDITION = re.compile(r"(?:đáp ứng|có đủ|phải có(?: đủ)?)\s+(?:các\s+)?điều kiện|điều kiện sau|"
                         r"(?<!\w)được\s+(?:xét|hưởng|cấp|công nhận|miễn|giảm)\b.{0,80}?\b(?:khi|nếu)\b|"
                         r"(?:có|thuộc) một trong (?:các|những)\b.{0,160}?\bthì\b", re.I)
@@ -211,12 +214,22 @@ def _only_a_name(task) -> bool:
                for name in task.lead_agencies)
 
 
-def _is_definition(text: str, after_lead: str = "") -> bool:
+_ROLE_NAMED_BODY = re.compile(r"Ban [Cc]hỉ đạo")  # a body whose name holds a role word
+
+
+def _without_names(text: str, names: list) -> str:
+    """The text with the agency names taken out: "Ban Chỉ đạo X" holds a role word, its name is not a role."""
+    for name in names:
+        text = text.replace(name, " ") if name else text
+    return _ROLE_NAMED_BODY.sub(" ", text)
+
+
+def _is_definition(text: str, after_lead: str = "", names: tuple = ()) -> bool:
     m = _DEFINITION.search(text)
     defines = bool(m and _CONCEPT.search(m.group(0) + text[m.end():m.end() + 20]))
     predicate = _PREDICATE_OF.match(after_lead)
     defines = defines or bool(predicate and _CONCEPT.search(" " + after_lead[predicate.end() - 3:][:40]))
-    return defines and not _VERB_OPENING.match(text) and not _role(text)
+    return defines and not _VERB_OPENING.match(text) and not _role(_without_names(text, list(names)))
 
 
 def _procedure(text: str, context: list) -> bool:
@@ -256,9 +269,9 @@ def _reason(task, context: list, year: Optional[int], line: str = "") -> Optiona
         ("issuer", _REQUESTS.match(after) if after else None),
         ("procedure", _FILING.match(predicate) and task.deadline is None),
         ("formula", _FORMULA.match(after) or _THANKS.search(text) or _SPEECH.match(text)
-         or _FOR_INFORMATION.search(text)),
+         or _FOR_INFORMATION.search(text) or _HEARING.match(text)),
         ("mandate", _APPROVES.match(text)),
-        ("definition", _is_definition(text, after)),
+        ("definition", _is_definition(text, after, task.lead_agencies)),
         ("council", _COUNCIL.search(text)),
         ("condition", _CONDITION.search(text) or any(_CONDITION.search(c) for c in context[:1])),
         ("object", _OBJECT.match(text) and _LIST_LEAD.search(near) and not _ASSIGNING.search(near)),

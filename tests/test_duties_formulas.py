@@ -77,3 +77,25 @@ def test_answering_before_the_law_for_the_whole_dossier_is_liability():
 def test_a_permission_after_a_given_mandate_is_not_a_duty():
     assert tasks_of("Các cơ quan, đơn vị không thuộc danh sách nêu trên, căn cứ nhiệm vụ được giao và tính chất của "
                     "từng văn bản có thể tự mình biên soạn tài liệu tuyên truyền pháp luật.\n") == []
+
+
+def test_appointing_members_of_a_steering_committee_is_not_a_duty():
+    found = tasks_of("Điều 1. Kiện toàn Ban Chỉ đạo\n\n1. Đồng chí Trần Văn Nam, Phó Giám đốc Sở Nội vụ làm Phó Trưởng "
+                     "Ban thường trực Ban Chỉ đạo thay đồng chí Lê Văn Hùng đã nghỉ hưu.\n\n"
+                     "2. Sở Nội vụ làm đầu mối tổng hợp báo cáo của các thành viên trước ngày 15/12/2026.\n")
+    assert [t.text[:9] for t in found] == ["Sở Nội vụ"]
+
+
+def test_the_preamble_of_a_conclusion_notice_is_not_a_duty():
+    found = tasks_of("Sau khi nghe báo cáo của tỉnh Quảng Trị, ý kiến của các Bộ, cơ quan và ý kiến của lãnh đạo Tỉnh ủy, "
+                     "Ủy ban nhân dân tỉnh Quảng Trị tại buổi làm việc, Phó Thủ tướng Chính phủ Trần Văn Nam đã kết "
+                     "luận như sau:\n\n1. Giao Sở Y tế chủ trì rà soát nhu cầu vắc xin, báo cáo trước ngày 30/5/2026.\n")
+    assert [t.lead_agencies for t in found] == [["Sở Y tế"]]
+
+
+def test_a_definition_of_a_body_named_with_a_role_word_is_not_a_duty():
+    assert tasks_of("Theo Quyết định, Cổng Thông tin điện tử Ban Chỉ đạo Chuyển đổi số tỉnh (Cổng Thông tin điện tử) là "
+                    "kênh thông tin chính thức trên môi trường mạng; trực thuộc Văn phòng Ban Chỉ đạo.\n") == []
+    found = tasks_of("Văn phòng Ban Chỉ đạo tỉnh là đơn vị đầu mối, có trách nhiệm tổng hợp kết quả chuyển đổi số, "
+                     "báo cáo trước ngày 15/12/2026.\n")
+    assert len(found) == 1

@@ -93,3 +93,9 @@ def test_an_inspection_team_is_one_agency():
     assert leads("II. NHIỆM VỤ\n\nGiao các đoàn kiểm tra của Ban Thường vụ Tỉnh ủy chủ động nắm tình hình tại các "
                  "huyện.\n") == [["các đoàn kiểm tra của Ban Thường vụ Tỉnh ủy"]]
     assert leads("II. NHIỆM VỤ\n\nCác đơn vị kiểm tra việc niêm yết giá tại các chợ.\n") == [["Các đơn vị"]]
+
+
+def test_an_abbreviated_social_insurance_heading_gives_its_lead():
+    found = tasks_of("II. NHIỆM VỤ\n\n(1) Đối với BHXH cấp tỉnh:\n\n- Chủ động phối hợp với Sở Nội vụ hướng dẫn người "
+                     "lao động nộp hồ sơ trực tuyến.\n")
+    assert [t.lead_agencies for t in found] == [["BHXH cấp tỉnh"]]
