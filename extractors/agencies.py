@@ -123,7 +123,8 @@ _NOT_VERB = re.compile(r"giao\s+(?:thông|dịch|tiếp|lưu)(?!\w)|tự\s+chủ
 _NOUN_BEFORE = {"trình": re.compile(r"(?:công|chương|quá|lộ|tờ)\s*$", re.I),
                 "lập": re.compile(r"(?:công|thành|thiết|độc)\s*$", re.I),
                 "kiểm tra": re.compile(r"(?:đoàn|tổ)\s*$", re.I),  # "các đoàn kiểm tra của Ban Thường vụ"
-                "giám sát": re.compile(r"(?:đoàn|tổ)\s*$", re.I)}
+                "giám sát": re.compile(r"(?:đoàn|tổ)\s*$", re.I),
+                "thẩm định": re.compile(r"(?:hội đồng|tổ)\s*$", re.I)}  # "Hội đồng thẩm định Nhà nước"
 _LAST_ITEM = re.compile(r"[,;]\s*|\s(?:và|cùng)\s")  # the last agency of a list read so far
 _COMPOUND = re.compile(r"(?:cơ quan|đơn vị)\s*$", re.I)
 # "cơ quan chủ trì", "cơ quan quản lý nhà nước", "đơn vị duy trì thoát nước" are nouns

@@ -81,6 +81,10 @@ _INTRO = r"^(?:(?:Theo|Tại|Căn cứ) [^,]{3,80},\s*)?"  # "Theo Nghị quyế
 # "X cho biết ...": reported speech
 _SPEECH = re.compile(_INTRO + r"[^,.;:]{3,90}?\s(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ)\b", re.I)
 _APPROVES = re.compile(_INTRO + r"[^,.;:]{3,90}?\s(?:phê chuẩn|quyết nghị)\b", re.I)  # a council's own act
+# what a cited report says an agency did: "Ngoài ra, tại Báo cáo số 118/BC-STC ..., UBND huyện X rà soát, báo cáo có ..."
+_CITED_REPORT = re.compile(r"^(?:[^\W\d]+(?: [^\W\d]+)?,\s*)?(?:tại|theo) Báo cáo số\b", re.I)
+# a transitional provision: "UBND các xã trước sắp xếp tiếp tục hoạt động cho đến khi ..."
+_TRANSITIONAL = re.compile(r"^[^.;,]{0,40}?(?<!\w)(?:tiếp tục\s+)?hoạt động (?:cho )?đến khi\b", re.I)
 _HEARING = re.compile(r"^Sau khi nghe (?:báo cáo|ý kiến)\b", re.I)  # a conclusion notice's preamble
 _THANKS = re.compile(r"trân trọng cảm ơn|xin cảm ơn|cảm ơn sự (?:phối hợp|quan tâm|hợp tác)", re.I)
 _DEFINITION = re.compile(r"^(?:Theo [^,]{1,40},\s*)?(?:(?:[^\W\d]+|-)\s){1,9}?(?:là|bao gồm|gồm có|gồm)(?:\s|:)", re.I)
@@ -255,7 +259,8 @@ def _reason(task, context: list, year: Optional[int], line: str = "") -> Optiona
         ("form", _FORM.search(text) or any(_BLANKS.search(c) for c in context[:1])),
         ("recipients", _RECIPIENTS.search(text)),
         ("procedure", _procedure(text, context)),
-        ("past", _past(task, year)),
+        ("past", _past(task, year) or (_CITED_REPORT.match(text) and not _role(text))),
+        ("rule", _TRANSITIONAL.match(predicate)),
         ("mandate", _MANDATE.search(text[:160]) or any(_MANDATE.search(c) for c in context[:2])),
         ("mandate", _COMPETENCE.match(after) if after else None),
         ("permission", _PERMISSION.match(after) if after else None),

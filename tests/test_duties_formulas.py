@@ -99,3 +99,16 @@ def test_a_definition_of_a_body_named_with_a_role_word_is_not_a_duty():
     found = tasks_of("Văn phòng Ban Chỉ đạo tỉnh là đơn vị đầu mối, có trách nhiệm tổng hợp kết quả chuyển đổi số, "
                      "báo cáo trước ngày 15/12/2026.\n")
     assert len(found) == 1
+
+
+def test_what_a_cited_report_says_an_agency_did_is_not_a_duty():
+    found = tasks_of("Ngoài ra, tại Báo cáo số 118/BC-STC ngày 10/3/2026 của Sở Tài chính, UBND huyện Cam Lộ rà soát, báo "
+                     "cáo có 12 dự án chậm giải ngân.\n\nUBND huyện Cam Lộ rà soát các dự án chậm giải ngân, báo cáo "
+                     "trước ngày 30/4/2026.\n")
+    assert [t.text[:9] for t in found] == ["UBND huyệ"]
+
+
+def test_a_transitional_provision_is_not_a_duty():
+    found = tasks_of("Ủy ban nhân dân các xã trước sắp xếp tiếp tục hoạt động cho đến khi Ủy ban nhân dân xã mới chính "
+                     "thức hoạt động.\n\nCác tổ công tác hoạt động từ nay đến hết tháng 10/2026, theo dõi sát tình hình.\n")
+    assert [t.text[:9] for t in found] == ["Các tổ cô"]

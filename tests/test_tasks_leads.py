@@ -99,3 +99,8 @@ def test_an_abbreviated_social_insurance_heading_gives_its_lead():
     found = tasks_of("II. NHIỆM VỤ\n\n(1) Đối với BHXH cấp tỉnh:\n\n- Chủ động phối hợp với Sở Nội vụ hướng dẫn người "
                      "lao động nộp hồ sơ trực tuyến.\n")
     assert [t.lead_agencies for t in found] == [["BHXH cấp tỉnh"]]
+
+
+def test_an_appraisal_council_is_one_agency():
+    assert leads("II. NHIỆM VỤ\n\nHội đồng thẩm định tỉnh thẩm định hồ sơ đề xuất chủ trương đầu tư trước ngày "
+                 "30/6/2026.\n") == [["Hội đồng thẩm định tỉnh"]]
