@@ -97,7 +97,7 @@ _VERBS = [
     "khuyến cáo", "xúc tiến", "quảng bá", "biên soạn", "phát hành", "thí điểm", "chia sẻ", "xác minh",
     "trả lời", "đối thoại", "phân loại", "di dời", "niêm yết", "khen thưởng", "xử phạt", "nhân rộng",
     "chăm lo", "lãnh đạo", "mua sắm", "chuyển giao", "hoàn tất", "sơ kết", "tổng kết", "nhanh chóng", "tận dụng",
-    "trực tiếp", "trích xuất",
+    "trực tiếp", "trích xuất", "nộp",
 ]
 _VERB = re.compile(r"(?:%s)(?!\w)" % "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)), re.I)
 _PREAMBLE = re.compile(r"(?:Xét (?:đề nghị|Tờ trình|báo cáo|văn bản)|Theo đề nghị)(?!\w)")
@@ -127,11 +127,11 @@ _NOUN_BEFORE = {"trình": re.compile(r"(?:công|chương|quá|lộ|tờ)\s*$", r
                 "thẩm định": re.compile(r"(?:hội đồng|tổ)\s*$", re.I)}  # "Hội đồng thẩm định Nhà nước"
 _LAST_ITEM = re.compile(r"[,;]\s*|\s(?:và|cùng)\s")  # the last agency of a list read so far
 _COMPOUND = re.compile(r"(?:cơ quan|đơn vị)\s*$", re.I)
-# "cơ quan chủ trì", "cơ quan quản lý nhà nước", "đơn vị duy trì thoát nước" are nouns
+# "cơ quan chủ trì", "cơ quan quản lý nhà nước", "đơn vị duy trì thoát nước", "cơ quan tiếp nhận hồ sơ" are nouns
 _BOARD = re.compile(r"(?:^|\s)[Bb]an\s*$")
 _BOARD_KIND = re.compile(r"(?:chỉ đạo|tổ chức|chấp hành|chỉ huy|điều hành|thường vụ|vận động|quản lý)(?!\w)")
 _GROUP_PAIR = re.compile(r"cơ quan\s*,\s*đơn vị\s*$", re.I)  # "các cơ quan, đơn vị duy trì ...": a verb
-_COMPOUND_VERBS = {"chủ trì", "quản lý", "duy trì", "vận hành", "thi công", "tư vấn"}
+_COMPOUND_VERBS = {"chủ trì", "quản lý", "duy trì", "vận hành", "thi công", "tư vấn", "tiếp nhận"}
 _LIST_WORD = re.compile(r"lĩnh vực(?!\w)")  # "Mỗi ngành, lĩnh vực": only inside a list
 _WORD = re.compile(r"[^\s,;:.()]+|\([^()]*\)|[,;:.]")
 _MAX_WORDS = 45

@@ -47,7 +47,7 @@ _BLANKS = re.compile(r"\.{8,}|…{3,}|_{8,}")  # the fields of a form to fill in
 _ASSIGNING = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|giao|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)(?!\w)", re.I)
 _QUESTION = re.compile(r"\?\s*\**\s*$")
 _CAPTION = re.compile(r"\((?:Hình|Ảnh)\b[^)]*\)\s*\**\s*$|^(?:Ảnh|Hình)(?: minh họa)?\s*[:.]|^Nguồn(?: ảnh)?:", re.I)
-_FORM = re.compile(r"\.{5,}|…{2,}|_{5,}|\(\s*[Kk]ý,? (?:ghi rõ )?họ tên|^Mẫu số\b|^Kính gửi\s*:|^Kính đề nghị\b|"
+_FORM = re.compile(r"\.{5,}|…{2,}|_{5,}|^Cột \d+\b|\(\s*[Kk]ý,? (?:ghi rõ )?họ tên|^Mẫu số\b|^Kính gửi\s*:|^Kính đề nghị\b|"
                    r"\((?:tên|họ và tên) (?:tổ chức|cơ quan|cá nhân|đơn vị|doanh nghiệp)\)|(?<!\w)(?:chúng )?tôi(?!\w)")
 _STEP = re.compile(r"^Bước\s+\d|(?<!\w)Bước\s+\d+\s*[:.|]|(?<!\w)hồ sơ (?:bao )?gồm(?: có)?\s*:|"
                    r"(?<!\w)(?:tiếp nhận|thẩm định|thẩm tra) hồ sơ (?:trực tiếp|qua|của|đề nghị)|"
@@ -102,7 +102,7 @@ _COUNCIL = re.compile(r"^(?:Thành phần|Thành viên|Cơ cấu|Hội đồng|B
                       r"(?<!\w)do .{1,60}? (?:bổ nhiệm|miễn nhiệm|quyết định thành lập)\b|"
                       r"(?<!\w)có \d+ (?:phòng|ban|đơn vị|tổ|bộ phận|vụ)\b|"
                       r"(?<!\w)làm (?:Phó )?(?:Trưởng [Bb]an|Tổ trưởng|Tổ phó|Thành viên|Ủy viên)\b|"
-                      r"(?<!\w)thay đồng chí\b", re.I | re.S)
+                      r"(?<!\w)thay đồng chí\b|(?<!\w)lưu nhiệm\b", re.I | re.S)
 _CONDITION = re.compile(r"(?:đáp ứng|có đủ|phải có(?: đủ)?)\s+(?:các\s+)?điều kiện|điều kiện sau|"
                         r"(?<!\w)được\s+(?:xét|hưởng|cấp|công nhận|miễn|giảm)\b.{0,80}?\b(?:khi|nếu)\b|"
                         r"(?:có|thuộc) một trong (?:các|những)\b.{0,160}?\bthì\b", re.I)

@@ -112,3 +112,17 @@ def test_a_transitional_provision_is_not_a_duty():
     found = tasks_of("Ủy ban nhân dân các xã trước sắp xếp tiếp tục hoạt động cho đến khi Ủy ban nhân dân xã mới chính "
                      "thức hoạt động.\n\nCác tổ công tác hoạt động từ nay đến hết tháng 10/2026, theo dõi sát tình hình.\n")
     assert [t.text[:9] for t in found] == ["Các tổ cô"]
+
+
+def test_filing_step_with_a_capitalised_dossier_is_a_procedure_step():
+    assert tasks_of("Doanh nghiệp nộp Hồ sơ thực hiện thủ tục hỗ trợ chi phí sau khi kết thúc năm tài chính.\n") == []
+
+
+def test_how_to_fill_a_column_of_a_report_form_is_not_a_duty():
+    found = tasks_of("II. NHIỆM VỤ\n\n1. Các đơn vị thuộc Sở Y tế\n\n- Cột 4 - Dòng 2: Ghi số hồ sơ đã tiếp nhận trong "
+                     "tháng;\n\n- Gửi báo cáo về Sở Y tế trước ngày 05 hằng tháng.\n")
+    assert [t.text[:8] for t in found] == ["Gửi báo "]
+
+
+def test_keeping_members_of_a_steering_committee_is_not_a_duty():
+    assert tasks_of("Theo đó, Ban Chỉ đạo tiếp tục lưu nhiệm các thành viên có tên tại Quyết định số 12/QĐ-BCĐ.\n") == []

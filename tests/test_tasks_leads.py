@@ -104,3 +104,10 @@ def test_an_abbreviated_social_insurance_heading_gives_its_lead():
 def test_an_appraisal_council_is_one_agency():
     assert leads("II. NHIỆM VỤ\n\nHội đồng thẩm định tỉnh thẩm định hồ sơ đề xuất chủ trương đầu tư trước ngày "
                  "30/6/2026.\n") == [["Hội đồng thẩm định tỉnh"]]
+
+
+def test_the_body_receiving_the_dossier_is_one_agency():
+    assert leads("II. NHIỆM VỤ\n\nCơ quan tiếp nhận hồ sơ chủ trì đánh giá đề nghị hỗ trợ của doanh nghiệp.\n") \
+        == [["Cơ quan tiếp nhận hồ sơ"]]
+    assert leads("II. NHIỆM VỤ\n\nCác cơ quan, đơn vị tiếp nhận hồ sơ trực tuyến của người dân.\n") \
+        == [["Các cơ quan, đơn vị"]]
