@@ -17,7 +17,7 @@ is not a duty gets a reason:
   formula    the notification and courtesy formulas ("UBND tỉnh thông báo ...", "trân trọng cảm ơn")
   condition  eligibility conditions ("đáp ứng các điều kiện sau")
   object     an item of a list of objects under a lead-in ("Hồ sơ gồm: - Giấy đề nghị ...")
-  lead-in    a lead-in ending in ":" that names no addressee of its own
+  lead-in    a lead-in ending in ":" that names no addressee of its own, or a topic label ("Với cấp tỉnh:")
   field      a field of a task block on its own ("Thời hạn: ...", "Kinh phí thực hiện: ...")
   permission what an agency may do ("Sở X có thể tham khảo ...", "..., nếu đủ điều kiện, có thể đề nghị ...")
   rule       an item of a section of principles ("1. Nguyên tắc thanh toán vốn:")
@@ -85,6 +85,8 @@ _APPROVES = re.compile(_INTRO + r"[^,.;:]{3,90}?\s(?:phê chuẩn|quyết nghị
 _CITED_REPORT = re.compile(r"^(?:[^\W\d]+(?: [^\W\d]+)?,\s*)?(?:tại|theo) Báo cáo số\b", re.I)
 # a transitional provision: "UBND các xã trước sắp xếp tiếp tục hoạt động cho đến khi ..."
 _TRANSITIONAL = re.compile(r"^[^.;,]{0,40}?(?<!\w)(?:tiếp tục\s+)?hoạt động (?:cho )?đến khi\b", re.I)
+# a topic label heading the items below ("Với cấp tỉnh:", "Đối với các dự án chuyển tiếp:"): no duty of its own
+_TOPIC_LABEL = re.compile(r"^(?:Đối với|Với|Về)\s[^.;:]{1,80}:[\s*]*$", re.I)
 _HEARING = re.compile(r"^Sau khi nghe (?:báo cáo|ý kiến)\b", re.I)  # a conclusion notice's preamble
 _THANKS = re.compile(r"trân trọng cảm ơn|xin cảm ơn|cảm ơn sự (?:phối hợp|quan tâm|hợp tác)", re.I)
 _DEFINITION = re.compile(r"^(?:Theo [^,]{1,40},\s*)?(?:(?:[^\W\d]+|-)\s){1,9}?(?:là|bao gồm|gồm có|gồm)(?:\s|:)", re.I)
@@ -282,6 +284,7 @@ def _reason(task, context: list, year: Optional[int], line: str = "") -> Optiona
         ("object", _OBJECT.match(text) and _LIST_LEAD.search(near) and not _ASSIGNING.search(near)),
         ("lead-in", _LEAD_IN.search(text) and not _names_lead(task) and not _role(text) and not _imperative(text)),
         ("field", _FIELD.match(text)),
+        ("lead-in", _TOPIC_LABEL.match(text)),
         ("heading", task.evidence != "table" and _only_a_name(task)),
     ]
     return next((name for name, hit in checks if hit), None)

@@ -126,3 +126,9 @@ def test_how_to_fill_a_column_of_a_report_form_is_not_a_duty():
 
 def test_keeping_members_of_a_steering_committee_is_not_a_duty():
     assert tasks_of("Theo đó, Ban Chỉ đạo tiếp tục lưu nhiệm các thành viên có tên tại Quyết định số 12/QĐ-BCĐ.\n") == []
+
+
+def test_a_topic_label_under_an_agency_heading_is_not_a_duty():
+    found = tasks_of("II. NHIỆM VỤ\n\n1. Sở Nội vụ\n\n- Với cấp xã:\n\n- Hướng dẫn sắp xếp công chức cấp xã theo vị trí "
+                     "việc làm.\n")
+    assert [t.text[:9] for t in found] == ["Hướng dẫn"]
