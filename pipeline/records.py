@@ -67,6 +67,8 @@ class Document:
     warnings: list = field(default_factory=list)
     kind: Optional[str] = None  # extractors.kinds.KINDS: plan, decision, ..., law, procedure, reference
     kind_evidence: list = field(default_factory=list)  # the signals that decided the kind
+    # what was changed in OCR'd text: {"from", "to", "offset" (into the normalised text), "rule"}
+    ocr_corrections: list = field(default_factory=list)
 
 
 @dataclass
