@@ -99,6 +99,20 @@ def link_targets(doc: ParsedDocument) -> ParsedDocument:
     return doc
 
 
+def ocr_confidence(doc: ParsedDocument) -> ParsedDocument:
+    """Task/Target.ocr_confidence: the mean OCR confidence of the words at the record's span."""
+    spans = ocr_text.word_spans(doc.source) if doc.source.ocr_words else []
+    if not spans:
+        return doc
+    starts = [start for start, _end, _confidence in spans]
+    for record in doc.tasks + doc.targets:
+        low, high = doc.normalized.raw_span(record.span.start, record.span.end)
+        found = [confidence for start, end, confidence in spans[bisect_left(starts, low):bisect_left(starts, high)]
+                 if end <= high]
+        record.ocr_confidence = round(sum(found) / len(found) / 100, 2) if found else None
+    return doc
+
+
 COMPONENTS = [
     ("correct_ocr", correct_ocr),
     ("normalize", normalize),
@@ -112,6 +126,7 @@ COMPONENTS = [
     ("targets", extract_targets),
     ("goals", keep_goals),
     ("link_targets", link_targets),
+    ("ocr_confidence", ocr_confidence),
 ]
 
 

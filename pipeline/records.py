@@ -86,6 +86,7 @@ class Task:
     evidence: str = "explicit"  # explicit | heading | table | continuation
     # resolved agencies: {"name" (as printed), "role" (lead/coordinating), "id", "canonical", "group", "note"}
     agencies: list = field(default_factory=list)
+    ocr_confidence: Optional[float] = None  # mean OCR confidence (0-1) of the words at span; None: no OCR
 
 
 @dataclass
@@ -103,6 +104,7 @@ class Target:
     span: Span
     excerpt: str
     source: str
+    ocr_confidence: Optional[float] = None  # as Task.ocr_confidence
 
 
 @dataclass

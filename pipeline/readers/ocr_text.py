@@ -32,6 +32,7 @@ _MIN_JOINED = 5  # times a syllable must be seen to join two pieces into it
 _COLLOCATION = 0.3  # share of a syllable's uses beside a word that makes the pair a compound
 _RARER = 10  # a real syllable gives way only to a form seen this many times more often
 AGENCY_RATIO = 0.9  # difflib ratio (0-1) from which a run of words is a registry name
+_LOOK_AHEAD = 400  # characters after the previous word where the next OCR word is looked for
 _WORD = re.compile(r"[^\W\d_]+")
 _GAP = re.compile(r"[ \t]+")  # only spaces between two words of one phrase
 
@@ -66,7 +67,7 @@ def lexicon() -> _Lexicon:
 
 def fold_letters(text: str) -> str:
     """'Tổ chức' -> 'to chuc', one character for one (NFC in)."""
-    return "".join(_base(c) for c in text.lower())
+    return "".join(_base(c.lower()[0]) for c in text)
 
 
 def _base(char: str) -> str:
@@ -285,3 +286,24 @@ def correct_source(source):
         pages.append(page)
     return replace(source, text="".join(pages), page_starts=new_starts if source.page_starts else [],
                    ocr_corrections=found)
+
+
+def word_spans(source) -> list:
+    """[(start, end, confidence 0-100)] of the OCR words found in the source's text, in order: each
+    word looked for, letters folded, a little after the previous one (a word the corrections split or
+    joined, or one read apart far from its place, is left out)."""
+    text, starts = source.text, source.page_starts or [0]
+    folded, spans = fold_letters(text), []
+    for number, words in sorted(source.ocr_words.items()):
+        if number > len(starts):
+            continue
+        start = starts[number - 1]
+        end = starts[number] if number < len(starts) else len(text)
+        cursor = start
+        for word, confidence in words:
+            key = fold_letters(word)
+            at = folded.find(key, cursor, min(end, cursor + _LOOK_AHEAD)) if key else -1
+            if at >= 0:
+                spans.append((at, at + len(key), confidence))
+                cursor = at + len(key)
+    return sorted(spans)
