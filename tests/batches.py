@@ -99,9 +99,9 @@ def kill_run(process: subprocess.Popen, sig=signal.SIGKILL) -> set:
 
 
 def snapshot(out: Path) -> dict:
-    """Every file of an output folder (but the lock) -> its bytes."""
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and p.name != ".vnplan.lock"}
+    """Every committed file of an output folder -> its bytes (not the lock, nor a running run's staging)."""
+    files = (p.relative_to(out) for p in sorted(out.rglob("*")) if p.is_file())
+    return {f.as_posix(): (out / f).read_bytes() for f in files if f.parts[0] not in (".vnplan.lock", ".staging")}
 
 
 def lines(out: Path, name: str) -> list:
