@@ -1,5 +1,6 @@
 """A run: walk the inputs, process each file (in worker processes), stream the
-records to the output folder, record problems, write run.json."""
+records into the output folder's staging folder, record problems, write
+run.json, then commit the whole set at once (pipeline/staging.py)."""
 import datetime
 import hashlib
 import json
@@ -7,18 +8,24 @@ import multiprocessing
 import os
 import platform
 import queue
+import shutil
 import signal
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import __version__, messages, inputs as input_walk
+from pipeline import __version__, messages, pool, staging, inputs as input_walk
 from pipeline.readers import ReadError, read, supported_suffixes
 from pipeline.records import Problem, to_dict
 from pipeline.writers import excel, html, index, jsonl
 
 OUTPUTS = ("documents", "tasks", "targets", "problems")
+KILL_ON = "VNPLAN_TEST_KILL_ON"  # test only: a worker reading a file whose name holds this kills itself
+
+
+class OutputError(RuntimeError):
+    """Writing an output failed (the message names it); the previous outputs are kept."""
 
 
 def process_file(path: Path, name: str = None) -> dict:
@@ -27,6 +34,7 @@ def process_file(path: Path, name: str = None) -> dict:
     from pipeline.process import file_sha256, process
     started = time.perf_counter()
     name = name or input_walk.shown(path)
+    _kill_if_asked(name)
     try:
         source = read(path)
         sha256 = file_sha256(path)
@@ -47,6 +55,19 @@ def process_file(path: Path, name: str = None) -> dict:
         "warnings": [to_dict(Problem(name, "read", w, "warning")) for w in source.warnings]
         + _unresolved(name, doc.tasks),
     }
+
+
+def _kill_if_asked(name: str) -> None:
+    """Test hook: a worker process (never the run's own) dies by SIGKILL, as the OOM killer kills."""
+    marker = os.environ.get(KILL_ON)
+    if marker and marker in name and multiprocessing.parent_process() is not None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _lost(path: Path, cause: str) -> dict:
+    """The result of a file whose worker died while reading it."""
+    name = input_walk.shown(path)
+    return {"path": name, "problem": to_dict(Problem(name, "extract", cause))}
 
 
 def _unresolved(shown: str, tasks: list) -> list:
@@ -89,18 +110,7 @@ def _results(files: list, workers: int):
     if workers <= 1 or len(files) <= 1:
         yield from map(process_file, files)
         return
-    with _context().Pool(workers, initializer=_ignore_interrupt, initargs=(warm_up,)) as pool:
-        yield from pool.imap(process_file, files, chunksize=1)
-
-
-def _context():
-    return multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-
-
-def _ignore_interrupt(function, *args):
-    """In a child process: Ctrl-C is the parent's to handle (it stops the children), not a traceback here."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    return function(*args)
+    yield from pool.results(process_file, files, workers, _lost, warm_up)
 
 
 class _Progress:
@@ -132,10 +142,26 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
     """`engine` (default: the local process pool) gives the results, e.g. a dask_engine.DaskEngine.
     Process new or changed files only (by content hash against the previous run.json) unless `full`;
     the records of unchanged files are copied from the previous outputs, those of files gone are dropped.
-    Identical content under several paths is read once, from the first path."""
-    started = time.perf_counter()
+    Identical content under several paths is read once, from the first path.
+    One run at a time per output folder (staging.Busy); every output is staged and committed at the
+    end, so a run that fails or is killed leaves the previous outputs whole."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    with staging.locked(out_dir):
+        stage = staging.begin(out_dir)
+        try:
+            summary = _staged_run(inputs, out_dir, stage, workers, progress, full, follow_links, engine)
+        except BaseException:
+            staging.abandon(out_dir)
+            raise
+        staging.commit(out_dir)
+    return summary
+
+
+def _staged_run(inputs: list, out_dir: Path, stage: Path, workers: int, progress: bool, full: bool,
+                follow_links: bool, engine) -> RunSummary:
+    """The run, writing into `stage`; the previous outputs in `out_dir` are only read."""
+    started = time.perf_counter()
     files, problems = input_walk.collect(inputs, out_dir, follow_links)
     files = [f for f in files if f.suffix.lower() in supported_suffixes()] + \
         [f for f in files if f.suffix.lower() not in supported_suffixes()]
@@ -144,12 +170,12 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
     also_found_at = {input_walk.shown(f): [input_walk.shown(c) for c in others] for f, others in copies.items()}
     problems += [_copies_warning(first, others) for first, others in also_found_at.items()]
     files, kept = _split_unchanged(files, previous, hashes)
-    writers = {name: jsonl.JsonlWriter(out_dir / f"{name}.jsonl") for name in OUTPUTS}
+    writers = {name: jsonl.JsonlWriter(stage / f"{name}.jsonl") for name in OUTPUTS}
     summary = RunSummary(failed=sum(p.severity == "error" for p in problems))
     bar = _Progress(len(files), sys.stderr.isatty() if progress is None else progress)
     # while the workers extract, the workbook is filled beside them; kept records are in the old
     # outputs kind by kind, so a run that keeps some writes the workbook from the JSONL at the end
-    workbook = None if kept else _WorkbookWriter(out_dir / "review.xlsx")
+    workbook = None if kept else _WorkbookWriter(stage / "review.xlsx")
     try:
         _copy_kept(out_dir, kept, writers, summary, also_found_at)
         for problem in problems:
@@ -161,6 +187,8 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
                 result["document"]["source"]["also_found_at"] = also_found_at.get(result["path"], [])
             _take(result, writers, summary, workbook)
             bar.step(result.get("pages") or 0)
+        for writer in writers.values():
+            writer.commit()
     except BaseException:
         for writer in writers.values():
             writer.abort()
@@ -169,14 +197,12 @@ def run(inputs: list, out_dir: Path, workers: int = 0, progress: bool = None, fu
         raise
     finally:
         bar.close()
-    for writer in writers.values():
-        writer.commit()
     summary.documents, summary.tasks, summary.targets = (writers[n].count for n in ("documents", "tasks", "targets"))
     summary.problems = writers["problems"].count
     summary.inputs += [{"path": copy, "status": "same content", "same_as": first}
                        for first, others in also_found_at.items() for copy in others]
-    _finish_outputs(out_dir, summary, workbook, started)
-    jsonl.write_json_atomic(out_dir / "run.json", _run_record(summary, workers, engine))
+    _finish_outputs(stage, summary, workbook, started)
+    jsonl.write_json_atomic(stage / "run.json", _run_record(summary, workers, engine))
     return summary
 
 
@@ -187,7 +213,8 @@ def _finish_outputs(out_dir: Path, summary: RunSummary, workbook, started: float
     try:
         _write_reviews(out_dir, summary, workbook)
     except BaseException:
-        indexing.join()
+        indexing[0].kill()  # its output is dropped with the staging folder
+        indexing[0].join()
         raise
     reviewed = time.perf_counter()
     _finish(indexing, "index.sqlite")
@@ -196,16 +223,33 @@ def _finish_outputs(out_dir: Path, summary: RunSummary, workbook, started: float
                       "index_wait": round(started + summary.seconds - reviewed, 3)}
 
 
-def _start(function, *args) -> multiprocessing.Process:
-    process = _context().Process(target=_ignore_interrupt, args=(function, *args))
+def _start(function, *args) -> tuple:
+    """(process, the end of a pipe it sends its failure through, one line) for function(*args)."""
+    failures, child_end = pool.context().Pipe(duplex=False)
+    process = pool.context().Process(target=pool.in_child, args=(_reporting, child_end, function, *args))
     process.start()
-    return process
+    child_end.close()
+    return process, failures
 
 
-def _finish(process: multiprocessing.Process, what: str) -> None:
+def _reporting(failures, function, *args) -> None:
+    """In a child: function(*args); a failure goes to the parent as one line, not a traceback."""
+    try:
+        function(*args)
+    except Exception as e:
+        failures.send(f"{type(e).__name__}: {e}")
+        os._exit(1)
+
+
+def _finish(started: tuple, what: str) -> None:
+    process, failures = started
+    try:
+        failure = failures.recv()  # a line, or the end of the pipe when the child ends
+    except EOFError:
+        failure = None
     process.join()
     if process.exitcode:
-        raise RuntimeError(f"writing {what} failed (exit {process.exitcode}); see the error above")
+        raise OutputError(f"writing {what} failed: {failure or pool.death_cause(process.exitcode)}")
 
 
 class _WorkbookWriter:
@@ -214,9 +258,10 @@ class _WorkbookWriter:
     streamed so memory stays flat. A failure there is raised by `finish`, never lost."""
 
     def __init__(self, path: Path):
-        self.items, self.replies = _context().Queue(maxsize=64), _context().Queue()
-        self.process = _context().Process(target=_ignore_interrupt, args=(_fill_workbook, path, self.items, self.replies),
-                                          daemon=True)
+        self.items, self.replies = pool.context().Queue(maxsize=64), pool.context().Queue()
+        self.process = pool.context().Process(target=pool.in_child,
+                                              args=(_fill_workbook, path, self.items, self.replies, os.getpid()),
+                                              daemon=True)
         self.process.start()
 
     def put(self, kind: str, *records) -> None:
@@ -226,7 +271,7 @@ class _WorkbookWriter:
                 return
             except queue.Full:
                 if not self.process.is_alive():
-                    raise RuntimeError("writing review.xlsx failed: its process ended") from None
+                    raise OutputError("writing review.xlsx failed: its process ended") from None
 
     def finish(self, documents_path: Path) -> list:
         self.put("close", documents_path)
@@ -241,7 +286,7 @@ class _WorkbookWriter:
         self.process.join()
         failed, result = reply
         if failed:
-            raise RuntimeError(f"writing review.xlsx failed: {result}")
+            raise OutputError(f"writing review.xlsx failed: {result}")
         return result
 
     def abort(self) -> None:
@@ -250,18 +295,18 @@ class _WorkbookWriter:
             self.process.join()
 
 
-def _fill_workbook(path: Path, items, replies) -> None:
+def _fill_workbook(path: Path, items, replies, parent: int) -> None:
     """The workbook process: documents and problems in, until ("close", documents.jsonl) or ("abort",).
     A failure is kept and the queue still drained, so the run never waits on a full queue."""
     workbook, error = excel.Workbook(path), None
-    kind, records = items.get()
+    kind, records = _next_item(items, parent)
     while kind not in ("close", "abort"):
         if error is None:
             try:
                 workbook.add_document(*records) if kind == "document" else workbook.add(kind, *records)
             except Exception as e:
                 error = f"{type(e).__name__}: {e}"
-        kind, records = items.get()
+        kind, records = _next_item(items, parent)
     if kind == "abort" or error:
         workbook.abort()
         if kind == "close":
@@ -271,6 +316,16 @@ def _fill_workbook(path: Path, items, replies) -> None:
         replies.put((False, workbook.close(jsonl.Records(records[0]))))
     except Exception as e:
         replies.put((True, f"{type(e).__name__}: {e}"))
+
+
+def _next_item(items, parent: int) -> tuple:
+    """The next item for the workbook; ("abort",) if the run's process has gone."""
+    while True:
+        try:
+            return items.get(timeout=1)
+        except queue.Empty:
+            if pool.orphaned(parent):
+                return "abort", ()
 
 
 def _write_reviews(out_dir: Path, summary: RunSummary, workbook: _WorkbookWriter = None) -> None:
@@ -385,8 +440,20 @@ def _record_path(kind: str, record: dict) -> str:
     return record["path"] if kind == "problems" else record["source"]
 
 
+def _keep_pages(out_dir: Path, stage: Path, doc_id: str) -> None:
+    """A kept document's page and text, from the previous outputs into the staging folder (linked)."""
+    for folder, name in (("html", f"{html.safe_id(doc_id)}.html"), ("text", f"{html.safe_id(doc_id)}.txt")):
+        old, new = out_dir / folder / name, stage / folder / name
+        if old.exists():
+            new.parent.mkdir(exist_ok=True)
+            try:
+                os.link(old, new)
+            except OSError:  # no hard links here: a copy
+                shutil.copy2(old, new)
+
+
 def _copy_kept(out_dir: Path, kept: list, writers: dict, summary: RunSummary, also_found_at: dict) -> None:
-    """Copy the previous records of unchanged files into the new (partial) outputs; the paths their
+    """Copy the previous records of unchanged files (and their pages) into the staged outputs; the paths their
     content is also found at and the input problems are those of this run."""
     paths = {entry["path"] for entry in kept}
     for kind in OUTPUTS if paths else ():
@@ -396,6 +463,7 @@ def _copy_kept(out_dir: Path, kept: list, writers: dict, summary: RunSummary, al
                     continue
                 if kind == "documents":
                     record["source"]["also_found_at"] = also_found_at.get(record["source"]["path"], [])
+                    _keep_pages(out_dir, writers[kind].path.parent, record["doc_id"])
                 writers[kind].write(record)
     for entry in kept:
         summary.pages += entry.get("pages") or 0

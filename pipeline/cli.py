@@ -47,7 +47,7 @@ def _add_loudness(parser: argparse.ArgumentParser, default) -> None:
 
 
 def _run(args) -> int:
-    from pipeline import batch
+    from pipeline import batch, staging
     if "-" in args.inputs:
         return _fail("reading from standard input ('-') is not supported: name files or folders (./- for a file named -)")
     if args.out.exists() and not args.out.is_dir():
@@ -63,6 +63,8 @@ def _run(args) -> int:
     try:
         summary = batch.run(args.inputs, args.out, workers=args.workers, full=args.full,
                             follow_links=args.follow_links, engine=engine)
+    except (batch.OutputError, staging.Busy) as e:
+        return _fail(str(e))
     except OSError as e:
         return _fail(f"{e.filename or args.out}: {e.strerror or e}")
     if not summary.inputs and not summary.failed:

@@ -42,6 +42,10 @@ def _inputs(folder: Path) -> Path:
     return folder
 
 
+def _only_the_lock(out: Path) -> bool:
+    return [p.name for p in out.iterdir()] == [".vnplan.lock"]
+
+
 def _lines(out: Path, name: str) -> list:
     return (out / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
 
@@ -114,8 +118,7 @@ def test_search_index_built_beside_the_workbook_and_its_failure_reported(tmp_pat
     monkeypatch.setattr(index, "build", broken)
     with pytest.raises(RuntimeError, match="index.sqlite"):
         batch.run([tmp_path / "in"], tmp_path / "failed", workers=1, progress=False)
-    assert len(_lines(tmp_path / "failed", "tasks")) >= 2  # the records are kept
-    assert (tmp_path / "failed" / "review.xlsx").exists() and not (tmp_path / "failed" / "run.json").exists()
+    assert _only_the_lock(tmp_path / "failed")  # nothing of a failed run is committed, nothing staged is left
 
 
 def test_workbook_filled_during_the_run_matches_one_written_afterwards_and_its_failure_is_reported(
@@ -137,7 +140,7 @@ def test_workbook_filled_during_the_run_matches_one_written_afterwards_and_its_f
     monkeypatch.setattr(excel.Workbook, "add_document", broken)
     with pytest.raises(RuntimeError, match="review.xlsx.*No space left"):
         batch.run([inputs], tmp_path / "failed", workers=2, progress=False)
-    assert len(_lines(tmp_path / "failed", "documents")) == 4  # the records are kept
+    assert _only_the_lock(tmp_path / "failed")
     assert not list((tmp_path / "failed").glob("review.xlsx*"))
 
 
@@ -315,14 +318,14 @@ def test_ctrl_c_stops_the_run_with_one_line_and_exit_130(tmp_path):
     run = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(out), "--workers", "2"],
                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 60
-    while not (out / "documents.jsonl.partial").exists() and time.time() < deadline:
+    while not (out / ".staging" / "documents.jsonl.partial").exists() and time.time() < deadline:
         time.sleep(0.05)
     time.sleep(0.5)
     run.send_signal(signal.SIGINT)
     _, stderr = run.communicate(timeout=60)
     assert run.returncode == 130, stderr
     assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] == "vnplan: interrupted", stderr
-    assert not list(out.glob("*.partial"))
+    assert _only_the_lock(out)  # nothing committed, nothing staged left
 
 
 def test_a_copy_added_later_leaves_the_document_where_it_was(tmp_path):

@@ -78,7 +78,8 @@ def _kill_a_busy_worker(client, out: Path, killed: list) -> None:
     starts a new one): the batch is lost with it and Dask runs it again."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not killed:
-        pages = list((out / "html").glob("*.html")) if (out / "html").is_dir() else []
+        staged = out / ".staging" / "html"  # pages are staged until the run commits
+        pages = list(staged.glob("*.html")) if staged.is_dir() else []
         busy = [worker for worker, keys in client.processing().items() if keys]
         if len(pages) >= 3 and busy:
             killed.append(busy[0])

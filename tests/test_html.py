@@ -66,19 +66,21 @@ def _write_plans(folder: Path, names: list) -> None:
         (folder / f"{name.lower()}.txt").write_text(DISTRICT_PLAN.format(name=name, number=number), encoding="utf-8")
 
 
-def test_a_page_is_written_as_soon_as_its_document_is_done(tmp_path, monkeypatch):
+def test_a_page_is_staged_as_soon_as_its_document_is_done_and_committed_only_with_the_run(tmp_path, monkeypatch):
     from pipeline import batch
     _write_plans(tmp_path / "in", ["AN", "BINH"])
     real_take = batch._take
+    staged = []
 
     def take_then_stop(*args):
         real_take(*args)
+        staged.extend(p.read_text(encoding="utf-8") for p in (tmp_path / "out" / ".staging" / "html").glob("*.html"))
         raise KeyboardInterrupt  # stop after the first document: the end of the run never comes
     monkeypatch.setattr(batch, "_take", take_then_stop)
     with pytest.raises(KeyboardInterrupt):
         batch.run([tmp_path / "in"], tmp_path / "out", workers=1, progress=False)
-    pages = list((tmp_path / "out" / "html").glob("*.html"))
-    assert len(pages) == 1 and "Phòng Kinh tế" in pages[0].read_text(encoding="utf-8")
+    assert len(staged) == 1 and "Phòng Kinh tế" in staged[0]
+    assert not (tmp_path / "out" / "html").exists() and not (tmp_path / "out" / ".staging").exists()
 
 
 def test_index_counts_every_document_also_those_kept_from_the_previous_run(tmp_path):

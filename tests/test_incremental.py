@@ -115,10 +115,11 @@ def test_interrupted_run_keeps_previous_outputs_then_a_good_run_completes(tmp_pa
     with pytest.raises(KeyboardInterrupt):
         batch.run([inputs], out, workers=1, progress=False)
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == saved
-    (out / "tasks.jsonl.partial").write_text('{"half": ', encoding="utf-8")  # what a SIGKILL leaves behind
+    (out / ".staging").mkdir()
+    (out / ".staging" / "tasks.jsonl.partial").write_text('{"half": ', encoding="utf-8")  # what a SIGKILL leaves behind
     monkeypatch.setattr(batch, "_take", real_take)
     batch.run([inputs], out, workers=1, progress=False)
     assert sorted(ids_by_file(out)) == ["a.txt", "b.txt", "c.txt"]
-    assert not list(out.glob("*.partial"))
+    assert not list(out.glob("*.partial")) and not (out / ".staging").exists()
     from pipeline.search import search
     assert {r["number"] for r in search(out, "chuyen doi so")} == {"101/KH-UBND"}
