@@ -47,7 +47,10 @@ _WIKI = re.compile(r"Bài viết này (?:cần|có nhiều vấn đề)|Bài nà
 _CITATION = re.compile(r"(?<=[\w.,)\]])\[\d{1,3}\]")  # "... năm 1946.[20]": an encyclopedia's reference marks
 _MIN_CITATIONS = 5
 _INFOBOX = re.compile(r"^\|[^|\n]{1,40}\|[^|\n]+\|\s*$", re.M)  # "| Thành lập | 1 tháng 10 năm 1942 |"
-_QA = re.compile(r"Xin hỏi|Chuyên viên pháp lý|Tham vấn bởi Luật sư|Ban biên tập xin trả lời|^Nội dung chính$", re.M)
+_QA = re.compile(r"Xin hỏi|Ban biên tập xin trả lời|^(?:Câu hỏi|Trả lời)\s*:", re.M)  # a reader asks, the site answers
+# a legal site's boxes around any of its articles: contents, author, listing ("Mua bán nhà đất tại Cà Mau")
+_SITE_BOX = re.compile(r"^(?:Nội dung chính|Mục lục)$|^Chuyên viên pháp lý\s*:|^Tham vấn bởi Luật sư\s*:|"
+                       r"^Mua bán [^\n]{0,60} tại [^\n]{1,60}$", re.M)
 _NEWS = re.compile(r"^(?:\(\w+(?:\.\w+)*\)\s*[-–]|(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay)\s+(?:nay\s+)?\(?\d{1,2}/\d{1,2}|"
                    r"Đăng ngày|Infographics?:)|\bvừa (?:ban hành|ký|tổ chức|có)\b|\bđã tổ chức\b|Lượt xem", re.M)
 _PROCEDURE = re.compile(r"Trình tự thực hiện|Cách thức thực hiện|Thành phần(?:, số lượng)? hồ sơ|"
@@ -143,6 +146,10 @@ def _page_kind(text: str, head: str, raw: str, evidence: list):
         return "qa"
     if _official_header(text[:_DOCUMENT_CHARS]) and _MOTTO.search(text[:_DOCUMENT_CHARS]):
         return None  # the document itself follows a site's banner or a news summary: read it as a document
+    box = _SITE_BOX.search(head)
+    if box:  # the site's boxes around a story that asks no question
+        evidence.append("site article: " + box.group(0).strip())
+        return "news"
     if _NEWS.search(head) or _EXCERPT.match(title):
         evidence.append("news lead")
         return "news"
@@ -157,7 +164,7 @@ def _reports_work(head: str, number: str, question: bool) -> bool:
     A Q&A article only when its title opens with the document ("Kế hoạch 260-KH/UBKTTW ... ra sao?")."""
     if number and _LAW_NUMBER.match(number):
         return False
-    lines = _lines(head, 5)
+    lines = [line for line in _lines(head, 12) if not _SITE_BOX.match(line)][:5]
     if lines and _TITLE_DOCUMENT.match(lines[0]):
         return True
     if question:

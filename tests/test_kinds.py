@@ -326,3 +326,47 @@ def test_news_quoting_an_assignment_table_of_a_normative_resolution_keeps_its_ro
     doc = run(TABLE_NEWS, "tin-nghi-quyet.txt")
     assert doc.document.kind == "news"
     assert [t.lead_agencies for t in doc.tasks] == [["Ủy ban Kinh tế và Tài chính"], ["Ủy ban Văn hóa và Xã hội"]]
+
+
+# a legal site's article: its table-of-contents box ("Nội dung chính") and its listing box sit above the story
+SITE_ARTICLE = """# Triển khai chuyển đổi số trong thu nộp thuế tại Cà Mau (Kế hoạch 74/KH-UBND)
+
+## Mua bán nhà đất tại Cà Mau
+
+### Nội dung chính
+
+## Triển khai chuyển đổi số trong thu nộp thuế tại Cà Mau (Kế hoạch 74/KH-UBND)
+
+Ngày 12/3/2026, UBND tỉnh Cà Mau đã ban hành Kế hoạch 74/KH-UBND về chuyển đổi số trong thu nộp thuế năm 2026.
+
+Theo Kế hoạch 74/KH-UBND, Sở Khoa học và Công nghệ chủ trì, phối hợp với Thuế tỉnh Cà Mau triển khai hóa đơn điện tử cho 100% hộ kinh doanh, hoàn thành trong quý III/2026.
+
+Sở Tài chính có trách nhiệm bố trí kinh phí thực hiện Kế hoạch theo quy định.
+"""
+
+
+def test_a_site_article_with_a_contents_box_is_news_and_keeps_the_duties_it_quotes():
+    doc = run(SITE_ARTICLE)
+    assert doc.document.kind == "news"
+    assert any(e.startswith("reports ") for e in doc.document.kind_evidence)
+    assert [t.lead_agencies for t in doc.tasks] == [["Sở Khoa học và Công nghệ"], ["Sở Tài chính"]]
+
+
+SITE_EVENT = """# Khánh thành cầu Rạch Miễu 2 nối Tiền Giang và Bến Tre
+
+**Chuyên viên pháp lý:**Trần Thị Mai
+
+### Nội dung chính
+
+Sáng 20/1, Bộ Xây dựng đã tổ chức lễ khánh thành cầu Rạch Miễu 2 sau hơn ba năm thi công.
+
+Cầu dài 17,5 km, có 4 làn xe, tổng vốn đầu tư hơn 6.800 tỷ đồng.
+
+Ban Quản lý dự án Mỹ Thuận đã phối hợp với các nhà thầu hoàn thành công trình sớm hai tháng.
+"""
+
+
+def test_a_site_article_about_an_event_is_news_and_gives_nothing():
+    doc = run(SITE_EVENT)
+    assert doc.document.kind == "news"
+    assert doc.tasks == [] and doc.targets == []
