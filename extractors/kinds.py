@@ -81,9 +81,10 @@ _INSTRUCTS = re.compile(r"\b(?:yêu cầu|đề nghị|chỉ đạo|giao)\s+(?:c
 
 
 # a body's functions and powers ("I. Chức năng", "nhiệm vụ, quyền hạn", a post's "Tiêu chuẩn"): rules, not duties
-_MANDATE = re.compile(r"^(?:[IVX]+\.\s*|\d+\.\s*)?(?:CHỨC NĂNG|Chức năng)(?:,? (?:nhiệm vụ|NHIỆM VỤ))?\s*:?$|"
-                      r"nhiệm vụ,? quyền hạn(?: và cơ cấu tổ chức)?\s*:?$|^(?:[IVX]+\.\s*|\d+\.\s*)?"
-                      r"(?:CƠ CẤU TỔ CHỨC|Cơ cấu tổ chức)\s*:?$|Tiêu chuẩn về (?:năng lực|trình độ)", re.M | re.I)
+_HEADING_MARK = r"^\**\s*(?:[IVX]+\s*[.-]\s*|\d+\.\s*)?"  # "I.", "**I- ", "2."
+_MANDATE = re.compile(_HEADING_MARK + r"(?:CHỨC NĂNG|Chức năng)(?:,? (?:nhiệm vụ|NHIỆM VỤ))?(?: của [^\n]{1,80})?\**\s*:?$|"
+                      r"nhiệm vụ,? quyền hạn(?: và cơ cấu tổ chức)?\s*:?$|" + _HEADING_MARK +
+                      r"(?:CƠ CẤU TỔ CHỨC|Cơ cấu tổ chức)\**\s*:?$|Tiêu chuẩn về (?:năng lực|trình độ)", re.M | re.I)
 _PAST = re.compile(r"(?<!\w)(?:đã|vừa|từng|năm 1[89]\d\d|biểu quyết thông qua)(?!\w)", re.I)
 _ROLES = re.compile(r"(?<!\w)(?:chủ trì|phối hợp với|có trách nhiệm|đề nghị|yêu cầu|giao (?:cho |nhiệm vụ )?"
                     r"(?:Sở|Bộ|UBND|Ủy ban|các|Ban|Văn phòng|Công an))(?!\w)", re.I)
@@ -96,9 +97,13 @@ _NUMBER_LINE = re.compile(r"(?m)^\W*Số\s*:?\s*\d+[\w.]*[/-]")  # "Số: 1678/N
 _TYPE_LINE = re.compile(r"(?m)^\W*(?:%s)\W*$" % "|".join(sorted((t.upper() for t in _BY_TYPE), key=len, reverse=True)
                                                      + ["THÔNG BÁO KẾT LUẬN"]))
 # talk about laws: "dự thảo Luật", "Điều 9", "khoản 2", "Luật ... quy định"
-_LAW_TALK = re.compile(r"(?<!\w)(?:dự thảo|Luật|Nghị định|Thông tư|Điều \d+|khoản \d+|quy định)(?!\w)")
+_LAW_TALK = re.compile(r"(?<!\w)(?:dự thảo|Luật|Nghị định|Thông tư|Điều \d+|khoản \d+|quy định|"
+                       r"(?:mức )?phạt tiền|bị phạt|xử phạt)(?!\w)", re.I)  # and a decree's fines
 _LAW_TALK_SHARE = 3.0  # law words per 1,000 characters from which a headerless text is about the law
 
+# a story that a document was signed: "Thường trực Ban Bí thư đã ký Kết luận số 212-KL/TW"
+_REPORTED_ISSUE = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:ký\s+)?(?:ban hành|ký|có)\s+(?:[^\W\d]+\s+){0,2}?(" + _WORK_TYPE +
+                             r")\s+(?:số\s+)?(\d+[\w.]*[/-][\w/.-]+)", re.I)
 _FULL_TEXT = re.compile(r"^(?:Toàn văn|Nguyên văn|Full text)\s*:?\s*(\w+(?:\s\w+){0,3})", re.I)
 
 
@@ -204,6 +209,19 @@ def _document_kind(doc_type: str, number: str, title: str, text: str, evidence: 
     return _headerless_kind(text, evidence)
 
 
+def _full_text_kind(words: str, title: str, number: str, text: str, evidence: list) -> str:
+    """A page that reprints a document. Asked as a question ("Toàn văn Công văn 86-CV/VPTU ... ra sao?"), it is a
+    Q&A article: it reports a work document it reprints, and explains a law it reprints."""
+    evidence.append("full text of " + words)
+    kind = _document_kind(_type_word(words), number, "", text, evidence)
+    if not title.endswith("?"):
+        return kind
+    evidence.insert(0, "question title")
+    if kind in WORK_KINDS:
+        evidence.append("reports " + " ".join(filter(None, (_type_word(words), number))))
+    return "qa"
+
+
 def _per_thousand(pattern: re.Pattern, text: str) -> float:
     return 1000 * len(pattern.findall(text)) / max(len(text), 1)
 
@@ -215,16 +233,21 @@ def _headerless_kind(text: str, evidence: list) -> str:
     if mandate:
         evidence.append("mandate: " + mandate.group(0).strip())
         return "law"
+    reported = next(filter(None, map(_REPORTED_ISSUE.search, _lines(text, 3))), None)
+    if reported:  # a news story copied without its title
+        evidence.extend(["news lead: " + reported.group(0), "reports " + _type_word(reported.group(1)) + " " +
+                         reported.group(2)])
+        return "news"
     past_markers = len(_PAST.findall(text))
     past, roles = 1000 * past_markers / max(len(text), 1), _per_thousand(_ROLES, text)
     if past >= _NARRATIVE_PAST and past > 2 * roles and past_markers >= _MIN_PAST:
         evidence.append(f"past events: {past:.1f} past markers per 1,000 characters")
         return "news"
     law_talk = _per_thousand(_LAW_TALK, text)
-    if law_talk >= _LAW_TALK_SHARE and law_talk > roles and len(text) >= _FRAGMENT_CHARS:
+    if law_talk >= _LAW_TALK_SHARE and law_talk > roles and (len(text) >= _FRAGMENT_CHARS or not roles):
         evidence.append(f"about the law: {law_talk:.1f} law words per 1,000 characters")
         return "law"
-    if len(text) < _FRAGMENT_CHARS or roles >= _PLAN_ROLES:
+    if (len(text) < _FRAGMENT_CHARS and roles) or roles >= _PLAN_ROLES:
         evidence.append(f"no header: {roles:.1f} role words per 1,000 characters, read as a plan")
         return "plan"
     evidence.append(f"no header, {roles:.1f} role words per 1,000 characters")
@@ -243,10 +266,10 @@ def classify(doc) -> Kind:
     evidence = []
     if _procedure(text, title + "\n" + "\n".join(_lines(head, 4)), evidence):
         return Kind("procedure", evidence)
-    whole = _FULL_TEXT.match(_lines(head, 1)[0] if head.strip() else "")
+    first = _lines(head, 1)[0] if head.strip() else ""
+    whole = _FULL_TEXT.match(first)
     if whole:  # "Toàn văn Kết luận 155-KL/TW ...": the page is the document itself
-        evidence.append("full text of " + whole.group(1))
-        return Kind(_document_kind(_type_word(whole.group(1)), number, "", text, evidence), evidence)
+        return Kind(_full_text_kind(whole.group(1), first, number, text, evidence), evidence)
     page = _page_kind(text, head, raw, evidence)
     if page == "reference":
         return Kind(page, evidence)
@@ -265,7 +288,10 @@ def work_mode(kind: str, evidence: list) -> str:
     if kind in WORK_KINDS or not kind:
         return "all"
     if kind in ("news", "qa"):
-        return "quoted" if any(e.startswith("reports ") for e in evidence) else "none"
+        if not any(e.startswith("reports ") for e in evidence):
+            return "none"
+        # a reprinted text keeps its agency headings' items, as the document does
+        return "all" if any(e.startswith("full text of ") for e in evidence) else "quoted"
     if kind in ("law", "procedure"):
         return "articles"
     return "none"

@@ -370,3 +370,105 @@ def test_a_site_article_about_an_event_is_news_and_gives_nothing():
     doc = run(SITE_EVENT)
     assert doc.document.kind == "news"
     assert doc.tasks == [] and doc.targets == []
+
+
+# a legal site's Q&A article that reprints a dispatch: the title asks, the answer quotes the text
+FULL_TEXT_QA = """# Toàn văn Công điện 45/CĐ-TTg về ứng phó bão số 3 ra sao?
+
+**Toàn văn Công điện 45/CĐ-TTg về ứng phó bão số 3 ra sao?**
+
+Ngày 02/9/2026, Thủ tướng Chính phủ đã ký ban hành Công điện 45/CĐ-TTg về ứng phó bão số 3.
+
+**>>> Tải về Toàn văn Công điện 45/CĐ-TTg**
+
+Theo Công điện 45/CĐ-TTg, Thủ tướng Chính phủ yêu cầu:
+
+1. Bộ Nông nghiệp và Môi trường chủ trì theo dõi chặt chẽ diễn biến của bão, thông tin kịp thời cho người dân.
+
+2. Bộ Quốc phòng:
+
+- Chỉ đạo các quân khu bố trí lực lượng, phương tiện sẵn sàng cứu hộ, cứu nạn.
+
+- Phối hợp với các địa phương sơ tán người dân ra khỏi vùng nguy hiểm trước ngày 05/9/2026.
+"""
+
+
+def test_a_qa_article_reprinting_a_dispatch_is_qa_and_keeps_the_duties_it_quotes():
+    doc = run(FULL_TEXT_QA)
+    assert doc.document.kind == "qa"
+    assert "reports Công văn" not in doc.document.kind_evidence  # the dispatch it reports, by its own type
+    assert any(e.startswith("reports Công điện") for e in doc.document.kind_evidence)
+    assert [t.lead_agencies for t in doc.tasks] == [["Bộ Nông nghiệp và Môi trường"], ["Bộ Quốc phòng"],
+                                                    ["Bộ Quốc phòng"]]
+
+
+FULL_TEXT_LAW_QA = """# Toàn văn Thông tư 21/2026/TT-BTC về chế độ công tác phí chi tiết ra sao?
+
+**Toàn văn Thông tư 21/2026/TT-BTC về chế độ công tác phí chi tiết ra sao?**
+
+Ngày 10/3/2026, Bộ trưởng Bộ Tài chính ban hành Thông tư 21/2026/TT-BTC về chế độ công tác phí.
+
+Theo khoản 2 Điều 3 Thông tư 21/2026/TT-BTC, Sở Tài chính có trách nhiệm hướng dẫn mức phụ cấp lưu trú trước ngày 30/6/2026.
+"""
+
+
+def test_a_qa_article_reprinting_a_circular_explains_the_law_and_gives_nothing():
+    doc = run(FULL_TEXT_LAW_QA)
+    assert doc.document.kind == "qa"
+    assert doc.tasks == []
+
+
+# an excerpt of a decree's fines copied with no header, no title and no one assigned
+FINES_EXCERPT = """**Mức phạt tiền từ 4-6 triệu đồng** áp dụng đối với người điều khiển xe mô tô, xe gắn máy:
+
++ **Đi ngược chiều của đường một chiều**, trừ các trường hợp xe ưu tiên đang đi làm nhiệm vụ khẩn cấp.
+
++ **Không chấp hành hiệu lệnh của đèn tín hiệu giao thông** (quy định cũ phạt từ 800.000 đồng đến 1 triệu đồng).
+
++ Ngoài bị phạt tiền, người vi phạm còn bị trừ 04 điểm giấy phép lái xe.
+"""
+
+
+def test_a_headerless_excerpt_of_fines_is_not_a_plan():
+    doc = run(FINES_EXCERPT, "trich.txt")
+    assert doc.document.kind == "law"
+    assert doc.tasks == []
+
+
+# a news story copied with no title: it reports that a conclusion was signed, then quotes it
+SIGNED_NEWS = """### Tập trung hoàn thành sắp xếp bộ máy trước ngày 30/6
+
+Thay mặt Bộ Chính trị, Thường trực Ban Bí thư đã ký Kết luận số 212-KL/TW ngày 12/4/2026 về tiếp tục sắp xếp tổ chức bộ máy.
+
+Ban Tổ chức Trung ương chủ trì, phối hợp với Đảng ủy Chính phủ hoàn thiện đề án sắp xếp các cơ quan, trình Bộ Chính trị trước ngày 30/6/2026.
+
+Đảng ủy Quốc hội có trách nhiệm lãnh đạo sửa đổi các luật liên quan trong kỳ họp thứ hai.
+"""
+
+
+def test_a_headerless_story_of_a_signed_conclusion_is_news_and_keeps_its_duties():
+    doc = run(SIGNED_NEWS, "tin.txt")
+    assert doc.document.kind == "news"
+    assert any(e.startswith("reports ") for e in doc.document.kind_evidence)
+    assert [t.lead_agencies for t in doc.tasks] == [["Ban Tổ chức Trung ương"], ["Đảng ủy Quốc hội"]]
+
+
+# a body's page of its functions, with bold headings "I- CHỨC NĂNG"
+BOLD_MANDATE = """**Ban Dân tộc tỉnh**
+
+**I- CHỨC NĂNG CỦA BAN DÂN TỘC TỈNH**
+
+Ban Dân tộc tỉnh là cơ quan chuyên môn, tham mưu giúp Ủy ban nhân dân tỉnh quản lý nhà nước về công tác dân tộc.
+
+**II- NHIỆM VỤ CỦA BAN DÂN TỘC TỈNH**
+
+1. Chủ trì, phối hợp với các sở, ngành hướng dẫn thực hiện chính sách dân tộc trên địa bàn tỉnh.
+
+2. Phòng Chính sách có trách nhiệm theo dõi, tổng hợp tình hình vùng đồng bào dân tộc thiểu số.
+"""
+
+
+def test_a_body_s_functions_under_bold_headings_give_no_tasks():
+    doc = run(BOLD_MANDATE, "ban-dan-toc.txt")
+    assert doc.document.kind == "law"
+    assert doc.tasks == []
