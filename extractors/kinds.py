@@ -6,7 +6,10 @@ Kinds, and what each may yield (see work_mode):
   news, qa
       web articles (news, questions and answers). One that reports a document
       that assigns work (a plan, a directive, ...) keeps the duties and goals it
-      quotes; one that reports past events or explains the law yields nothing.
+      quotes; one that reprints it in full ("Toàn văn Công văn ...?") every duty;
+      a Q&A answer that opens on such a document ("Theo Kết luận 126-KL/TW, ...")
+      the duties it names with their agency, no goals; one that reports past
+      events or explains the law yields nothing.
   law
       normative texts (luật, nghị định, thông tư, a number with its year such as
       "56/2025/QĐ-UBND"): only articles that give a named agency a concrete job
@@ -104,6 +107,8 @@ _LAW_TALK_SHARE = 3.0  # law words per 1,000 characters from which a headerless 
 # a story that a document was signed: "Thường trực Ban Bí thư đã ký Kết luận số 212-KL/TW"
 _REPORTED_ISSUE = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:ký\s+)?(?:ban hành|ký|có)\s+(?:[^\W\d]+\s+){0,2}?(" + _WORK_TYPE +
                              r")\s+(?:số\s+)?(\d+[\w.]*[/-][\w/.-]+)", re.I)
+_QUOTES_DOCUMENT = re.compile(r"^(?:Theo|Căn cứ|Tại)\s+(?:[^\W\d]+\s+){0,6}?" + _WORK_TYPE +
+                              r"\s+(?:số\s+)?\d+[\w.]*[/-](?!(?:19|20)\d\d/)", re.I)
 _FULL_TEXT = re.compile(r"^(?:Toàn văn|Nguyên văn|Full text)\s*:?\s*(\w+(?:\s\w+){0,3})", re.I)
 
 
@@ -164,17 +169,19 @@ def _page_kind(text: str, head: str, raw: str, evidence: list):
     return None
 
 
-def _reports_work(head: str, number: str, question: bool) -> bool:
-    """The article reports a document that assigns work, not a law and not past events.
-    A Q&A article only when its title opens with the document ("Kế hoạch 260-KH/UBKTTW ... ra sao?")."""
+def _work_reported(head: str, number: str, question: bool) -> str:
+    """How the article carries a document that assigns work (not a law, not past events): "reports" it (a news lead,
+    a title that opens with it: "Kế hoạch 260-KH/UBKTTW ... ra sao?"), "quotes" it (a Q&A answer that opens on it:
+    "Theo Kết luận 126-KL/TW năm 2025, ..."), or "" (neither)."""
     if number and _LAW_NUMBER.match(number):
-        return False
+        return ""
     lines = [line for line in _lines(head, 12) if not _SITE_BOX.match(line)][:5]
     if lines and _TITLE_DOCUMENT.match(lines[0]):
-        return True
+        return "reports"
     if question:
-        return False
-    return any(_ISSUED.search(line) or _INSTRUCTS.search(line) for line in lines)
+        quoted = any(_QUOTES_DOCUMENT.match(line) or _REPORTED_ISSUE.search(line) for line in lines[1:])
+        return "quotes" if quoted else ""
+    return "reports" if any(_ISSUED.search(line) or _INSTRUCTS.search(line) for line in lines) else ""
 
 
 def _procedure(text: str, title: str, evidence: list) -> bool:
@@ -274,8 +281,9 @@ def classify(doc) -> Kind:
     if page == "reference":
         return Kind(page, evidence)
     if page:
-        if _reports_work(head, number, page == "qa"):
-            evidence.append("reports " + (doc_type or "a document") + (" " + number if number else ""))
+        reported = _work_reported(head, number, page == "qa")
+        if reported:
+            evidence.append(reported + " " + (doc_type or "a document") + (" " + number if number else ""))
         return Kind(page, evidence)
     if not _own_header(text) and _BY_TYPE.get(doc_type) != "law":
         # the type and number came from a sentence that mentions a document: read the text itself
@@ -288,6 +296,8 @@ def work_mode(kind: str, evidence: list) -> str:
     if kind in WORK_KINDS or not kind:
         return "all"
     if kind in ("news", "qa"):
+        if any(e.startswith("quotes ") for e in evidence):
+            return "articles"  # an answer quoting a document among the law it explains: named duties, no goals
         if not any(e.startswith("reports ") for e in evidence):
             return "none"
         # a reprinted text keeps its agency headings' items, as the document does

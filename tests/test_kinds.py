@@ -472,3 +472,28 @@ def test_a_body_s_functions_under_bold_headings_give_no_tasks():
     doc = run(BOLD_MANDATE, "ban-dan-toc.txt")
     assert doc.document.kind == "law"
     assert doc.tasks == []
+
+
+# a Q&A article whose answer opens on the conclusion it quotes
+QUOTING_QA = """# Bộ Chính trị giao Ban Tổ chức Trung ương hoàn thành đề án sắp xếp trong thời gian nào?
+
+**Bộ Chính trị giao Ban Tổ chức Trung ương hoàn thành đề án sắp xếp trong thời gian nào?**
+
+Theo Kết luận 212-KL/TW năm 2026 về tiếp tục sắp xếp tổ chức bộ máy:
+
+Ban Tổ chức Trung ương chủ trì, phối hợp với Đảng ủy Chính phủ hoàn thiện đề án sắp xếp các cơ quan, trình Bộ Chính trị trước ngày 30/6/2026.
+
+Phấn đấu giảm ít nhất 15% đầu mối bên trong các cơ quan.
+
+**Cơ quan nào thẩm định đề án sắp xếp?**
+
+Việc thẩm định đề án được thực hiện theo quy định của pháp luật về tổ chức bộ máy.
+"""
+
+
+def test_a_qa_answer_quoting_a_conclusion_keeps_its_named_duties_and_no_goals():
+    doc = run(QUOTING_QA)
+    assert doc.document.kind == "qa"
+    assert any(e.startswith("quotes ") for e in doc.document.kind_evidence)
+    assert [t.lead_agencies for t in doc.tasks] == [["Ban Tổ chức Trung ương"]]
+    assert doc.targets == []
