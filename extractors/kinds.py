@@ -23,6 +23,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from extractors import agencies
+
 WORK_KINDS = ("plan", "decision", "directive", "official_letter", "conclusion_notice", "resolution", "report")
 KINDS = WORK_KINDS + ("news", "qa", "law", "procedure", "reference")
 
@@ -109,6 +111,13 @@ _REPORTED_ISSUE = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:ký\s+)?(?:ban hành|k
                              r")\s+(?:số\s+)?(\d+[\w.]*[/-][\w/.-]+)", re.I)
 _QUOTES_DOCUMENT = re.compile(r"^(?:Theo|Căn cứ|Tại)\s+(?:[^\W\d]+\s+){0,6}?" + _WORK_TYPE +
                               r"\s+(?:số\s+)?\d+[\w.]*[/-](?!(?:19|20)\d\d/)", re.I)
+# an annex stamped with the document it belongs to: "(Ban hành kèm theo Quyết định số: 2808/QĐ-UBND ...)"
+_ANNEX_OF = re.compile(r"^[*_(\s]*(?:Ban hành )?kèm theo\s+(%s)\s+(?:số\s*:?\s*)?(\d+[\w.]*[/-][\w/.-]*\w)"
+                       % "|".join(sorted(_BY_TYPE, key=len, reverse=True)), re.M | re.I)
+# an item that opens with its agency and a role word: "1. UBND cấp xã có trách nhiệm ...", "- Sở Y tế chủ trì ..."
+_ITEM_MARKER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•*])?\s*")
+_ITEM_ROLE = re.compile(r"\s*(?:,\s*)?(?:chủ trì|có trách nhiệm|có nhiệm vụ|phối hợp với|được giao)(?!\w)")
+_MIN_ITEMS = 2
 _FULL_TEXT = re.compile(r"^(?:Toàn văn|Nguyên văn|Full text)\s*:?\s*(\w+(?:\s\w+){0,3})", re.I)
 
 
@@ -209,6 +218,10 @@ def _document_kind(doc_type: str, number: str, title: str, text: str, evidence: 
     if work:  # a plan or letter copied without its header
         evidence.append("work layout: " + work.group(0).strip())
         return "plan"
+    annex = _ANNEX_OF.search(text[:_DOCUMENT_CHARS])
+    if annex:  # an issued document's annex, its header lost
+        evidence.append(f"annex of {annex.group(1)} {annex.group(2)}")
+        return "law" if _LAW_NUMBER.match(annex.group(2)) else _BY_TYPE[_type_word(annex.group(1))]
     law = _LAW_WORDS.search(text[:20000])
     if law or (len(_ARTICLE.findall(text)) >= 5 and _LAW_SCOPE.search(text)):
         evidence.append("law wording: " + (law.group(0).strip() if law else "articles with scope"))
@@ -257,8 +270,22 @@ def _headerless_kind(text: str, evidence: list) -> str:
     if (len(text) < _FRAGMENT_CHARS and roles) or roles >= _PLAN_ROLES:
         evidence.append(f"no header: {roles:.1f} role words per 1,000 characters, read as a plan")
         return "plan"
+    items = _assignment_items(text)
+    if items >= _MIN_ITEMS:  # the duties of a document whose header and tables were lost or set apart
+        evidence.append(f"no header: {items} items open with an agency and a role word, read as a plan")
+        return "plan"
     evidence.append(f"no header, {roles:.1f} role words per 1,000 characters")
     return "reference"
+
+
+def _assignment_items(text: str) -> int:
+    """Lines that open, after an item marker, with an agency and a role word ("2. Sở Tài chính chủ trì, ...")."""
+    count = 0
+    for line in text.split("\n"):
+        start = _ITEM_MARKER.match(line).end()
+        found = agencies.read_at(line, start, cased=True) if start < len(line) else None
+        count += bool(found and _ITEM_ROLE.match(line, found[1]))
+    return count
 
 
 def classify(doc) -> Kind:

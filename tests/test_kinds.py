@@ -497,3 +497,40 @@ def test_a_qa_answer_quoting_a_conclusion_keeps_its_named_duties_and_no_goals():
     assert any(e.startswith("quotes ") for e in doc.document.kind_evidence)
     assert [t.lead_agencies for t in doc.tasks] == [["Ban Tổ chức Trung ương"]]
     assert doc.targets == []
+
+
+def _price_table(rows: int) -> str:
+    """A long annex table: many characters and no role word."""
+    header = "| STT | Khu vực | Mức giá tối đa |\n|---|---|---|\n"
+    return header + "".join(f"| {i} | Tổ dân phố số {i} khu vực nội thành | {30 + i % 7}.000 đồng/hộ/tháng |\n"
+                            for i in range(1, rows + 1))
+
+
+# the implementation part of a decision copied without its header, above a long price table
+HEADERLESS_DUTIES = ("Trong quá trình tổ chức thực hiện, trường hợp có sự thay đổi về quy định pháp luật, Sở Tài chính "
+                     "rà soát, báo cáo UBND tỉnh điều chỉnh mức giá.\n\n"
+                     "1. UBND cấp xã có trách nhiệm tổ chức triển khai thực hiện mức giá dịch vụ thu gom rác thải "
+                     "sinh hoạt trên địa bàn.\n\n"
+                     "2. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các cơ quan liên quan kiểm tra việc "
+                     "áp dụng mức giá.\n\n" + _price_table(80))
+
+
+def test_a_headerless_decision_s_numbered_duties_above_a_long_table_are_a_plan_fragment():
+    doc = run(HEADERLESS_DUTIES, "gia.txt")
+    assert doc.document.kind == "plan"
+    assert [t.lead_agencies for t in doc.tasks][-2:] == [["UBND cấp xã"], ["Sở Nông nghiệp và Môi trường"]]
+
+
+# a decision's subject line and its one assignment, then its annex stamped with the decision's number
+ANNEX_DECISION = ("VỀ VIỆC PHÊ DUYỆT DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN TOÀN TRÌNH NGÀNH GIÁO DỤC\n\n"
+                  "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Giáo dục và Đào tạo tích hợp các dịch vụ "
+                  "công trên Cổng Dịch vụ công quốc gia.\n\n"
+                  "DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN TOÀN TRÌNH\n\n"
+                  "*(Ban hành kèm theo Quyết định số: 512/QĐ-UBND ngày 03 tháng 3 năm 2026 của Chủ tịch "
+                  "Ủy ban nhân dân tỉnh Lâm Đồng)*\n\n" + _price_table(80))
+
+
+def test_a_headerless_annex_stamped_with_its_decision_is_that_decision():
+    doc = run(ANNEX_DECISION, "danh-muc.txt")
+    assert doc.document.kind == "decision"
+    assert [t.lead_agencies for t in doc.tasks] == [["Sở Khoa học và Công nghệ"]]
