@@ -38,7 +38,7 @@ _BY_TYPE = {
     "Chỉ thị": "directive", "Công điện": "directive",
     "Công văn": "official_letter", "Công thư": "official_letter",
     "Thông báo": "conclusion_notice", "Kết luận": "conclusion_notice",
-    "Nghị quyết": "resolution",
+    "Nghị quyết": "resolution", "Nghị quyết liên tịch": "law",
     "Báo cáo": "report", "Tờ trình": "report",
     "Luật": "law", "Bộ luật": "law", "Pháp lệnh": "law", "Nghị định": "law", "Thông tư": "law",
     "Thông tư liên tịch": "law", "Lệnh": "law", "Văn bản hợp nhất": "law",
@@ -118,6 +118,7 @@ _ANNEX_OF = re.compile(r"^[*_(\s]*(?:Ban hành )?kèm theo\s+(%s)\s+(?:số\s*:?
 _ITEM_MARKER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•*])?\s*")
 _ITEM_ROLE = re.compile(r"\s*(?:,\s*)?(?:chủ trì|có trách nhiệm|có nhiệm vụ|phối hợp với|được giao)(?!\w)")
 _MIN_ITEMS = 2
+_SELF_REFERENCE = re.compile(r"(?<!\w)(?:%s) này(?!\w)" % "|".join(sorted(_BY_TYPE, key=len, reverse=True)))
 _FULL_TEXT = re.compile(r"^(?:Toàn văn|Nguyên văn|Full text)\s*:?\s*(\w+(?:\s\w+){0,3})", re.I)
 
 
@@ -229,6 +230,16 @@ def _document_kind(doc_type: str, number: str, title: str, text: str, evidence: 
     return _headerless_kind(text, evidence)
 
 
+def _names_by_number(head: str, doc_type: str, number: str) -> bool:
+    """The opening lines name the law by its number ("ban hành Nghị định số 88/2026/NĐ-CP"); a normative text
+    names itself "Nghị định này" and never by its number."""
+    if not number:
+        return False
+    lines = "\n".join(line for line in _lines(head, 5) if not line.rstrip("*").endswith(":"))  # not a quote's label
+    named = re.search(re.escape(doc_type) + r"\s+(?:số\s+)?" + re.escape(number), lines, re.I)
+    return bool(named) and not _SELF_REFERENCE.search(lines)
+
+
 def _full_text_kind(words: str, title: str, number: str, text: str, evidence: list) -> str:
     """A page that reprints a document. Asked as a question ("Toàn văn Công văn 86-CV/VPTU ... ra sao?"), it is a
     Q&A article: it reports a work document it reprints, and explains a law it reprints."""
@@ -315,6 +326,9 @@ def classify(doc) -> Kind:
     if not _own_header(text) and _BY_TYPE.get(doc_type) != "law":
         # the type and number came from a sentence that mentions a document: read the text itself
         return Kind(_document_kind("", "", "", text, evidence), evidence)
+    if not _own_header(text) and _names_by_number(head, doc_type, number):
+        evidence.append(f"names {doc_type} {number} by its number: an article about the law")
+        return Kind("news", evidence)
     return Kind(_document_kind(doc_type, number, title, text, evidence), evidence)
 
 

@@ -534,3 +534,20 @@ def test_a_headerless_annex_stamped_with_its_decision_is_that_decision():
     doc = run(ANNEX_DECISION, "danh-muc.txt")
     assert doc.document.kind == "decision"
     assert [t.lead_agencies for t in doc.tasks] == [["Sở Khoa học và Công nghệ"]]
+
+
+# a news story on a decree, copied without its title: it names the decree by its number, as no decree names itself
+DECREE_NEWS = """Chính phủ ban hành Nghị định số 88/2026/NĐ-CP ngày 12/5/2026 sửa đổi, bổ sung một số điều của Nghị định số 60/2021/NĐ-CP về cơ chế tự chủ tài chính của đơn vị sự nghiệp công lập.
+
+## Thay đổi thẩm quyền ban hành danh mục dịch vụ sự nghiệp công
+
+Theo quy định mới, Ủy ban nhân dân cấp tỉnh chủ trì ban hành danh mục dịch vụ sự nghiệp công trước ngày 31/12/2026.
+
+Nghị định số 88/2026/NĐ-CP có hiệu lực thi hành từ ngày 01/7/2026.
+"""
+
+
+def test_a_headerless_story_naming_a_decree_by_its_number_is_news_about_the_law():
+    doc = run(DECREE_NEWS, "tin-nghi-dinh.txt")
+    assert doc.document.kind == "news"
+    assert doc.tasks == []
