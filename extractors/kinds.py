@@ -71,6 +71,7 @@ _LAW_SCOPE = re.compile(r"Phạm vi điều chỉnh|Đối tượng áp dụng|G
 _WORK_LAYOUT = re.compile(r"^\s*Kính gửi\s*:|^\s*Nơi nhận\s*:|MỤC ĐÍCH,? YÊU CẦU|TỔ CHỨC THỰC HIỆN|"
                           r"NHIỆM VỤ,? GIẢI PHÁP|"
                           r"^\s*(?:KT|TM|TL)\.\s+[A-ZĐ]|Cơ quan chủ trì|Đơn vị chủ trì|Thời gian hoàn thành", re.M)
+_SALUTATION = re.compile(r"^\W*Kính\s+gửi\s*:", re.M)  # "Kính gửi:", also wrapped over two lines
 _EXCERPT = re.compile(r"^(?:Theo (?:đó|Nghị định|Quyết định|Thông tư|Luật|Nghị quyết)\b|Cụ thể,)")  # an article's body
 _LAW_WORDS = re.compile(r"(?:Nghị định|Thông tư|Luật|Hiến pháp|Điều lệ|Pháp lệnh|Quy chế|Quy định) này quy định|"
                         r"^ĐIỀU LỆ$|(?:Điều \d+|khoản \d+) (?:Hiến pháp|Luật|Nghị định|Thông tư)|"
@@ -215,8 +216,12 @@ def _document_kind(doc_type: str, number: str, title: str, text: str, evidence: 
     if doc_type in _BY_TYPE:
         evidence.append("type word " + doc_type)
         return _BY_TYPE[doc_type]
+    letter = _SALUTATION.search(text[:_HEAD_CHARS])
+    if letter:  # a letter copied without its header
+        evidence.append("addressed: Kính gửi")
+        return "official_letter"
     work = _WORK_LAYOUT.search(text)
-    if work:  # a plan or letter copied without its header
+    if work:  # a plan copied without its header
         evidence.append("work layout: " + work.group(0).strip())
         return "plan"
     annex = _ANNEX_OF.search(text[:_DOCUMENT_CHARS])

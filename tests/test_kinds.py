@@ -551,3 +551,24 @@ def test_a_headerless_story_naming_a_decree_by_its_number_is_news_about_the_law(
     doc = run(DECREE_NEWS, "tin-nghi-dinh.txt")
     assert doc.document.kind == "news"
     assert doc.tasks == []
+
+
+# a letter copied without its header: its salutation wraps over two lines
+HEADERLESS_LETTER = """**Kính
+gửi:**
+
+- Sở Y tế;
+- Ủy ban nhân dân các huyện.
+
+Để chuẩn bị cho mùa dịch sốt xuất huyết, Sở Y tế chủ trì, phối hợp với Ủy ban nhân dân các huyện tổ chức phun hóa chất diệt muỗi tại các ổ dịch trước ngày 15/6/2026.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_a_headerless_letter_with_a_wrapped_salutation_is_an_official_letter():
+    doc = run(HEADERLESS_LETTER, "cv.txt")
+    assert doc.document.kind == "official_letter"
+    assert [t.lead_agencies for t in doc.tasks] == [["Sở Y tế"]]
