@@ -71,6 +71,8 @@ _LAW_SCOPE = re.compile(r"Phạm vi điều chỉnh|Đối tượng áp dụng|G
 _WORK_LAYOUT = re.compile(r"^\s*Kính gửi\s*:|^\s*Nơi nhận\s*:|MỤC ĐÍCH,? YÊU CẦU|TỔ CHỨC THỰC HIỆN|"
                           r"NHIỆM VỤ,? GIẢI PHÁP|"
                           r"^\s*(?:KT|TM|TL)\.\s+[A-ZĐ]|Cơ quan chủ trì|Đơn vị chủ trì|Thời gian hoàn thành", re.M)
+# a vote told: "Với 452/460 đại biểu ... tán thành", "Quốc hội đã biểu quyết thông qua", "Quốc hội nghe ... trình bày"
+_VOTE = re.compile(r"\d+/\d+ đại biểu|Quốc hội (?:đã )?(?:biểu quyết )?thông qua|Quốc hội nghe")
 _SALUTATION = re.compile(r"^\W*Kính\s+gửi\s*:", re.M)  # "Kính gửi:", also wrapped over two lines
 _EXCERPT = re.compile(r"^(?:Theo (?:đó|Nghị định|Quyết định|Thông tư|Luật|Nghị quyết)\b|Cụ thể,)")  # an article's body
 _LAW_WORDS = re.compile(r"(?:Nghị định|Thông tư|Luật|Hiến pháp|Điều lệ|Pháp lệnh|Quy chế|Quy định) này quy định|"
@@ -97,6 +99,7 @@ _ROLES = re.compile(r"(?<!\w)(?:chủ trì|phối hợp với|có trách nhiệm
 _NARRATIVE_PAST = 0.6  # past markers per 1,000 characters from which a headerless text tells past events
 _PLAN_ROLES = 1.0  # role words per 1,000 characters from which a headerless text assigns work
 _MIN_PAST = 3
+_PERCENT = re.compile(r"%|phần trăm", re.I)
 _FRAGMENT_CHARS = 3000  # a shorter text is read as a fragment of a plan
 
 _NUMBER_LINE = re.compile(r"(?m)^\W*Số\s*:?\s*\d+[\w.]*[/-]")  # "Số: 1678/NQ-UBTVQH15"
@@ -106,6 +109,7 @@ _TYPE_LINE = re.compile(r"(?m)^\W*(?:%s)\W*$" % "|".join(sorted((t.upper() for t
 _LAW_TALK = re.compile(r"(?<!\w)(?:dự thảo|Luật|Nghị định|Thông tư|Điều \d+|khoản \d+|quy định|"
                        r"(?:mức )?phạt tiền|bị phạt|xử phạt)(?!\w)", re.I)  # and a decree's fines
 _LAW_TALK_SHARE = 3.0  # law words per 1,000 characters from which a headerless text is about the law
+_MIN_LAW_WORDS = 3
 
 # a story that a document was signed: "Thường trực Ban Bí thư đã ký Kết luận số 212-KL/TW"
 _REPORTED_ISSUE = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:ký\s+)?(?:ban hành|ký|có)\s+(?:[^\W\d]+\s+){0,2}?(" + _WORK_TYPE +
@@ -228,6 +232,10 @@ def _document_kind(doc_type: str, number: str, title: str, text: str, evidence: 
     if annex:  # an issued document's annex, its header lost
         evidence.append(f"annex of {annex.group(1)} {annex.group(2)}")
         return "law" if _LAW_NUMBER.match(annex.group(2)) else _BY_TYPE[_type_word(annex.group(1))]
+    vote = next(filter(None, map(_VOTE.search, _lines(text, 5))), None)
+    if vote:  # the story of a law passed, its title lost
+        evidence.append("story of a vote: " + vote.group(0))
+        return "news"
     law = _LAW_WORDS.search(text[:20000])
     if law or (len(_ARTICLE.findall(text)) >= 5 and _LAW_SCOPE.search(text)):
         evidence.append("law wording: " + (law.group(0).strip() if law else "articles with scope"))
@@ -279,11 +287,14 @@ def _headerless_kind(text: str, evidence: list) -> str:
     if past >= _NARRATIVE_PAST and past > 2 * roles and past_markers >= _MIN_PAST:
         evidence.append(f"past events: {past:.1f} past markers per 1,000 characters")
         return "news"
-    law_talk = _per_thousand(_LAW_TALK, text)
-    if law_talk >= _LAW_TALK_SHARE and law_talk > roles and (len(text) >= _FRAGMENT_CHARS or not roles):
+    law_words = len(_LAW_TALK.findall(text))
+    law_talk = 1000 * law_words / max(len(text), 1)
+    excerpt = not roles and law_words >= _MIN_LAW_WORDS  # a short excerpt of a law that assigns nothing
+    if law_talk >= _LAW_TALK_SHARE and law_talk > roles and (len(text) >= _FRAGMENT_CHARS or excerpt):
         evidence.append(f"about the law: {law_talk:.1f} law words per 1,000 characters")
         return "law"
-    if (len(text) < _FRAGMENT_CHARS and roles) or roles >= _PLAN_ROLES:
+    fragment = len(text) < _FRAGMENT_CHARS and (roles or _PERCENT.search(text))  # a piece of a plan: a duty or a goal
+    if fragment or roles >= _PLAN_ROLES:
         evidence.append(f"no header: {roles:.1f} role words per 1,000 characters, read as a plan")
         return "plan"
     items = _assignment_items(text)

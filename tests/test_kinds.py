@@ -572,3 +572,30 @@ def test_a_headerless_letter_with_a_wrapped_salutation_is_an_official_letter():
     doc = run(HEADERLESS_LETTER, "cv.txt")
     assert doc.document.kind == "official_letter"
     assert [t.lead_agencies for t in doc.tasks] == [["Sở Y tế"]]
+
+
+# a story of a law passed, copied without its title: the vote opens it
+LAW_PASSED = """Với 452/460 đại biểu Quốc hội có mặt tán thành, Quốc hội đã biểu quyết thông qua Luật sửa đổi, bổ sung một số điều của Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ.
+
+Luật sửa đổi gồm 3 điều, có hiệu lực thi hành từ ngày 01/01/2027. Theo khoản 2 Điều 1 Luật sửa đổi, Bộ Công an chủ trì xây dựng cơ sở dữ liệu về phòng cháy, chữa cháy trước ngày 31/12/2027.
+
+Trước đó, Quốc hội nghe Bộ trưởng Bộ Công an trình bày Báo cáo giải trình, tiếp thu, chỉnh lý dự thảo Luật. Theo Luật, Chính phủ quy định chi tiết điều kiện an toàn về phòng cháy đối với nhà ở kết hợp kinh doanh.
+"""
+
+
+def test_a_headerless_story_of_a_law_passed_is_news_and_gives_nothing():
+    doc = run(LAW_PASSED, "tin-luat.txt")
+    assert doc.document.kind == "news"
+    assert doc.tasks == []
+
+
+# a short passage with no one assigned and no percentage: a fragment of some page, not of a plan
+SHORT_PASSAGE = """Đây là màn trình diễn kết hợp giữa công nghệ hiện đại và nghệ thuật sân khấu, với 10.500 thiết bị bay vẽ nên hình ảnh lá cờ Tổ quốc trên bầu trời.
+
+Để xem được màn trình diễn, người dân và du khách đổ về khu vực bờ sông từ chiều tối.
+"""
+
+
+def test_a_short_passage_with_no_role_word_and_no_percentage_is_not_a_plan():
+    doc = run(SHORT_PASSAGE, "doan.txt")
+    assert doc.document.kind == "reference"
