@@ -99,7 +99,6 @@ _ROLES = re.compile(r"(?<!\w)(?:chủ trì|phối hợp với|có trách nhiệm
 _NARRATIVE_PAST = 0.6  # past markers per 1,000 characters from which a headerless text tells past events
 _PLAN_ROLES = 1.0  # role words per 1,000 characters from which a headerless text assigns work
 _MIN_PAST = 3
-_PERCENT = re.compile(r"%|phần trăm", re.I)
 _FRAGMENT_CHARS = 3000  # a shorter text is read as a fragment of a plan
 
 _NUMBER_LINE = re.compile(r"(?m)^\W*Số\s*:?\s*\d+[\w.]*[/-]")  # "Số: 1678/NQ-UBTVQH15"
@@ -293,8 +292,7 @@ def _headerless_kind(text: str, evidence: list) -> str:
     if law_talk >= _LAW_TALK_SHARE and law_talk > roles and (len(text) >= _FRAGMENT_CHARS or excerpt):
         evidence.append(f"about the law: {law_talk:.1f} law words per 1,000 characters")
         return "law"
-    fragment = len(text) < _FRAGMENT_CHARS and (roles or _PERCENT.search(text))  # a piece of a plan: a duty or a goal
-    if fragment or roles >= _PLAN_ROLES:
+    if len(text) < _FRAGMENT_CHARS or roles >= _PLAN_ROLES:
         evidence.append(f"no header: {roles:.1f} role words per 1,000 characters, read as a plan")
         return "plan"
     items = _assignment_items(text)

@@ -588,14 +588,3 @@ def test_a_headerless_story_of_a_law_passed_is_news_and_gives_nothing():
     assert doc.document.kind == "news"
     assert doc.tasks == []
 
-
-# a short passage with no one assigned and no percentage: a fragment of some page, not of a plan
-SHORT_PASSAGE = """Đây là màn trình diễn kết hợp giữa công nghệ hiện đại và nghệ thuật sân khấu, với 10.500 thiết bị bay vẽ nên hình ảnh lá cờ Tổ quốc trên bầu trời.
-
-Để xem được màn trình diễn, người dân và du khách đổ về khu vực bờ sông từ chiều tối.
-"""
-
-
-def test_a_short_passage_with_no_role_word_and_no_percentage_is_not_a_plan():
-    doc = run(SHORT_PASSAGE, "doan.txt")
-    assert doc.document.kind == "reference"
