@@ -6,7 +6,10 @@ Kinds, and what each may yield (see work_mode):
   news, qa
       web articles (news, questions and answers). One that reports a document
       that assigns work (a plan, a directive, ...) keeps the duties and goals it
-      quotes; one that reports past events or explains the law yields nothing.
+      quotes; one that reprints it in full ("Toàn văn Công văn ...?") every duty;
+      a Q&A answer that opens on such a document ("Theo Kết luận 126-KL/TW, ...")
+      the duties it names with their agency, no goals; one that reports past
+      events or explains the law yields nothing.
   law
       normative texts (luật, nghị định, thông tư, a number with its year such as
       "56/2025/QĐ-UBND"): only articles that give a named agency a concrete job
@@ -19,6 +22,8 @@ Kinds, and what each may yield (see work_mode):
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+from extractors import agencies
 
 WORK_KINDS = ("plan", "decision", "directive", "official_letter", "conclusion_notice", "resolution", "report")
 KINDS = WORK_KINDS + ("news", "qa", "law", "procedure", "reference")
@@ -33,7 +38,7 @@ _BY_TYPE = {
     "Chỉ thị": "directive", "Công điện": "directive",
     "Công văn": "official_letter", "Công thư": "official_letter",
     "Thông báo": "conclusion_notice", "Kết luận": "conclusion_notice",
-    "Nghị quyết": "resolution",
+    "Nghị quyết": "resolution", "Nghị quyết liên tịch": "law",
     "Báo cáo": "report", "Tờ trình": "report",
     "Luật": "law", "Bộ luật": "law", "Pháp lệnh": "law", "Nghị định": "law", "Thông tư": "law",
     "Thông tư liên tịch": "law", "Lệnh": "law", "Văn bản hợp nhất": "law",
@@ -47,7 +52,10 @@ _WIKI = re.compile(r"Bài viết này (?:cần|có nhiều vấn đề)|Bài nà
 _CITATION = re.compile(r"(?<=[\w.,)\]])\[\d{1,3}\]")  # "... năm 1946.[20]": an encyclopedia's reference marks
 _MIN_CITATIONS = 5
 _INFOBOX = re.compile(r"^\|[^|\n]{1,40}\|[^|\n]+\|\s*$", re.M)  # "| Thành lập | 1 tháng 10 năm 1942 |"
-_QA = re.compile(r"Xin hỏi|Chuyên viên pháp lý|Tham vấn bởi Luật sư|Ban biên tập xin trả lời|^Nội dung chính$", re.M)
+_QA = re.compile(r"Xin hỏi|Ban biên tập xin trả lời|^(?:Câu hỏi|Trả lời)\s*:", re.M)  # a reader asks, the site answers
+# a legal site's boxes around any of its articles: contents, author, listing ("Mua bán nhà đất tại Cà Mau")
+_SITE_BOX = re.compile(r"^(?:Nội dung chính|Mục lục)$|^Chuyên viên pháp lý\s*:|^Tham vấn bởi Luật sư\s*:|"
+                       r"^Mua bán [^\n]{0,60} tại [^\n]{1,60}$", re.M)
 _NEWS = re.compile(r"^(?:\(\w+(?:\.\w+)*\)\s*[-–]|(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay)\s+(?:nay\s+)?\(?\d{1,2}/\d{1,2}|"
                    r"Đăng ngày|Infographics?:)|\bvừa (?:ban hành|ký|tổ chức|có)\b|\bđã tổ chức\b|Lượt xem", re.M)
 _PROCEDURE = re.compile(r"Trình tự thực hiện|Cách thức thực hiện|Thành phần(?:, số lượng)? hồ sơ|"
@@ -63,6 +71,9 @@ _LAW_SCOPE = re.compile(r"Phạm vi điều chỉnh|Đối tượng áp dụng|G
 _WORK_LAYOUT = re.compile(r"^\s*Kính gửi\s*:|^\s*Nơi nhận\s*:|MỤC ĐÍCH,? YÊU CẦU|TỔ CHỨC THỰC HIỆN|"
                           r"NHIỆM VỤ,? GIẢI PHÁP|"
                           r"^\s*(?:KT|TM|TL)\.\s+[A-ZĐ]|Cơ quan chủ trì|Đơn vị chủ trì|Thời gian hoàn thành", re.M)
+# a vote told: "Với 452/460 đại biểu ... tán thành", "Quốc hội đã biểu quyết thông qua", "Quốc hội nghe ... trình bày"
+_VOTE = re.compile(r"\d+/\d+ đại biểu|Quốc hội (?:đã )?(?:biểu quyết )?thông qua|Quốc hội nghe")
+_SALUTATION = re.compile(r"^\W*Kính\s+gửi\s*:", re.M)  # "Kính gửi:", also wrapped over two lines
 _EXCERPT = re.compile(r"^(?:Theo (?:đó|Nghị định|Quyết định|Thông tư|Luật|Nghị quyết)\b|Cụ thể,)")  # an article's body
 _LAW_WORDS = re.compile(r"(?:Nghị định|Thông tư|Luật|Hiến pháp|Điều lệ|Pháp lệnh|Quy chế|Quy định) này quy định|"
                         r"^ĐIỀU LỆ$|(?:Điều \d+|khoản \d+) (?:Hiến pháp|Luật|Nghị định|Thông tư)|"
@@ -78,9 +89,10 @@ _INSTRUCTS = re.compile(r"\b(?:yêu cầu|đề nghị|chỉ đạo|giao)\s+(?:c
 
 
 # a body's functions and powers ("I. Chức năng", "nhiệm vụ, quyền hạn", a post's "Tiêu chuẩn"): rules, not duties
-_MANDATE = re.compile(r"^(?:[IVX]+\.\s*|\d+\.\s*)?(?:CHỨC NĂNG|Chức năng)(?:,? (?:nhiệm vụ|NHIỆM VỤ))?\s*:?$|"
-                      r"nhiệm vụ,? quyền hạn(?: và cơ cấu tổ chức)?\s*:?$|^(?:[IVX]+\.\s*|\d+\.\s*)?"
-                      r"(?:CƠ CẤU TỔ CHỨC|Cơ cấu tổ chức)\s*:?$|Tiêu chuẩn về (?:năng lực|trình độ)", re.M | re.I)
+_HEADING_MARK = r"^\**\s*(?:[IVX]+\s*[.-]\s*|\d+\.\s*)?"  # "I.", "**I- ", "2."
+_MANDATE = re.compile(_HEADING_MARK + r"(?:CHỨC NĂNG|Chức năng)(?:,? (?:nhiệm vụ|NHIỆM VỤ))?(?: của [^\n]{1,80})?\**\s*:?$|"
+                      r"nhiệm vụ,? quyền hạn(?: và cơ cấu tổ chức)?\s*:?$|" + _HEADING_MARK +
+                      r"(?:CƠ CẤU TỔ CHỨC|Cơ cấu tổ chức)\**\s*:?$|Tiêu chuẩn về (?:năng lực|trình độ)", re.M | re.I)
 _PAST = re.compile(r"(?<!\w)(?:đã|vừa|từng|năm 1[89]\d\d|biểu quyết thông qua)(?!\w)", re.I)
 _ROLES = re.compile(r"(?<!\w)(?:chủ trì|phối hợp với|có trách nhiệm|đề nghị|yêu cầu|giao (?:cho |nhiệm vụ )?"
                     r"(?:Sở|Bộ|UBND|Ủy ban|các|Ban|Văn phòng|Công an))(?!\w)", re.I)
@@ -93,9 +105,24 @@ _NUMBER_LINE = re.compile(r"(?m)^\W*Số\s*:?\s*\d+[\w.]*[/-]")  # "Số: 1678/N
 _TYPE_LINE = re.compile(r"(?m)^\W*(?:%s)\W*$" % "|".join(sorted((t.upper() for t in _BY_TYPE), key=len, reverse=True)
                                                      + ["THÔNG BÁO KẾT LUẬN"]))
 # talk about laws: "dự thảo Luật", "Điều 9", "khoản 2", "Luật ... quy định"
-_LAW_TALK = re.compile(r"(?<!\w)(?:dự thảo|Luật|Nghị định|Thông tư|Điều \d+|khoản \d+|quy định)(?!\w)")
+_LAW_TALK = re.compile(r"(?<!\w)(?:dự thảo|Luật|Nghị định|Thông tư|Điều \d+|khoản \d+|quy định|"
+                       r"(?:mức )?phạt tiền|bị phạt|xử phạt)(?!\w)", re.I)  # and a decree's fines
 _LAW_TALK_SHARE = 3.0  # law words per 1,000 characters from which a headerless text is about the law
+_MIN_LAW_WORDS = 3
 
+# a story that a document was signed: "Thường trực Ban Bí thư đã ký Kết luận số 212-KL/TW"
+_REPORTED_ISSUE = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:ký\s+)?(?:ban hành|ký|có)\s+(?:[^\W\d]+\s+){0,2}?(" + _WORK_TYPE +
+                             r")\s+(?:số\s+)?(\d+[\w.]*[/-][\w/.-]+)", re.I)
+_QUOTES_DOCUMENT = re.compile(r"^(?:Theo|Căn cứ|Tại)\s+(?:[^\W\d]+\s+){0,6}?" + _WORK_TYPE +
+                              r"\s+(?:số\s+)?\d+[\w.]*[/-](?!(?:19|20)\d\d/)", re.I)
+# an annex stamped with the document it belongs to: "(Ban hành kèm theo Quyết định số: 2808/QĐ-UBND ...)"
+_ANNEX_OF = re.compile(r"^[*_(\s]*(?:Ban hành )?kèm theo\s+(%s)\s+(?:số\s*:?\s*)?(\d+[\w.]*[/-][\w/.-]*\w)"
+                       % "|".join(sorted(_BY_TYPE, key=len, reverse=True)), re.M | re.I)
+# an item that opens with its agency and a role word: "1. UBND cấp xã có trách nhiệm ...", "- Sở Y tế chủ trì ..."
+_ITEM_MARKER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•*])?\s*")
+_ITEM_ROLE = re.compile(r"\s*(?:,\s*)?(?:chủ trì|có trách nhiệm|có nhiệm vụ|phối hợp với|được giao)(?!\w)")
+_MIN_ITEMS = 2
+_SELF_REFERENCE = re.compile(r"(?<!\w)(?:%s) này(?!\w)" % "|".join(sorted(_BY_TYPE, key=len, reverse=True)))
 _FULL_TEXT = re.compile(r"^(?:Toàn văn|Nguyên văn|Full text)\s*:?\s*(\w+(?:\s\w+){0,3})", re.I)
 
 
@@ -143,6 +170,10 @@ def _page_kind(text: str, head: str, raw: str, evidence: list):
         return "qa"
     if _official_header(text[:_DOCUMENT_CHARS]) and _MOTTO.search(text[:_DOCUMENT_CHARS]):
         return None  # the document itself follows a site's banner or a news summary: read it as a document
+    box = _SITE_BOX.search(head)
+    if box:  # the site's boxes around a story that asks no question
+        evidence.append("site article: " + box.group(0).strip())
+        return "news"
     if _NEWS.search(head) or _EXCERPT.match(title):
         evidence.append("news lead")
         return "news"
@@ -152,17 +183,19 @@ def _page_kind(text: str, head: str, raw: str, evidence: list):
     return None
 
 
-def _reports_work(head: str, number: str, question: bool) -> bool:
-    """The article reports a document that assigns work, not a law and not past events.
-    A Q&A article only when its title opens with the document ("Kế hoạch 260-KH/UBKTTW ... ra sao?")."""
+def _work_reported(head: str, number: str, question: bool) -> str:
+    """How the article carries a document that assigns work (not a law, not past events): "reports" it (a news lead,
+    a title that opens with it: "Kế hoạch 260-KH/UBKTTW ... ra sao?"), "quotes" it (a Q&A answer that opens on it:
+    "Theo Kết luận 126-KL/TW năm 2025, ..."), or "" (neither)."""
     if number and _LAW_NUMBER.match(number):
-        return False
-    lines = _lines(head, 5)
+        return ""
+    lines = [line for line in _lines(head, 12) if not _SITE_BOX.match(line)][:5]
     if lines and _TITLE_DOCUMENT.match(lines[0]):
-        return True
+        return "reports"
     if question:
-        return False
-    return any(_ISSUED.search(line) or _INSTRUCTS.search(line) for line in lines)
+        quoted = any(_QUOTES_DOCUMENT.match(line) or _REPORTED_ISSUE.search(line) for line in lines[1:])
+        return "quotes" if quoted else ""
+    return "reports" if any(_ISSUED.search(line) or _INSTRUCTS.search(line) for line in lines) else ""
 
 
 def _procedure(text: str, title: str, evidence: list) -> bool:
@@ -186,15 +219,50 @@ def _document_kind(doc_type: str, number: str, title: str, text: str, evidence: 
     if doc_type in _BY_TYPE:
         evidence.append("type word " + doc_type)
         return _BY_TYPE[doc_type]
+    letter = _SALUTATION.search(text[:_HEAD_CHARS])
+    if letter:  # a letter copied without its header
+        evidence.append("addressed: Kính gửi")
+        return "official_letter"
     work = _WORK_LAYOUT.search(text)
-    if work:  # a plan or letter copied without its header
+    if work:  # a plan copied without its header
         evidence.append("work layout: " + work.group(0).strip())
         return "plan"
+    annex = _ANNEX_OF.search(text[:_DOCUMENT_CHARS])
+    if annex:  # an issued document's annex, its header lost
+        evidence.append(f"annex of {annex.group(1)} {annex.group(2)}")
+        return "law" if _LAW_NUMBER.match(annex.group(2)) else _BY_TYPE[_type_word(annex.group(1))]
+    vote = next(filter(None, map(_VOTE.search, _lines(text, 5))), None)
+    if vote:  # the story of a law passed, its title lost
+        evidence.append("story of a vote: " + vote.group(0))
+        return "news"
     law = _LAW_WORDS.search(text[:20000])
     if law or (len(_ARTICLE.findall(text)) >= 5 and _LAW_SCOPE.search(text)):
         evidence.append("law wording: " + (law.group(0).strip() if law else "articles with scope"))
         return "law"
     return _headerless_kind(text, evidence)
+
+
+def _names_by_number(head: str, doc_type: str, number: str) -> bool:
+    """The opening lines name the law by its number ("ban hành Nghị định số 88/2026/NĐ-CP"); a normative text
+    names itself "Nghị định này" and never by its number."""
+    if not number:
+        return False
+    lines = "\n".join(line for line in _lines(head, 5) if not line.rstrip("*").endswith(":"))  # not a quote's label
+    named = re.search(re.escape(doc_type) + r"\s+(?:số\s+)?" + re.escape(number), lines, re.I)
+    return bool(named) and not _SELF_REFERENCE.search(lines)
+
+
+def _full_text_kind(words: str, title: str, number: str, text: str, evidence: list) -> str:
+    """A page that reprints a document. Asked as a question ("Toàn văn Công văn 86-CV/VPTU ... ra sao?"), it is a
+    Q&A article: it reports a work document it reprints, and explains a law it reprints."""
+    evidence.append("full text of " + words)
+    kind = _document_kind(_type_word(words), number, "", text, evidence)
+    if not title.endswith("?"):
+        return kind
+    evidence.insert(0, "question title")
+    if kind in WORK_KINDS:
+        evidence.append("reports " + " ".join(filter(None, (_type_word(words), number))))
+    return "qa"
 
 
 def _per_thousand(pattern: re.Pattern, text: str) -> float:
@@ -208,20 +276,41 @@ def _headerless_kind(text: str, evidence: list) -> str:
     if mandate:
         evidence.append("mandate: " + mandate.group(0).strip())
         return "law"
+    reported = next(filter(None, map(_REPORTED_ISSUE.search, _lines(text, 3))), None)
+    if reported:  # a news story copied without its title
+        evidence.extend(["news lead: " + reported.group(0), "reports " + _type_word(reported.group(1)) + " " +
+                         reported.group(2)])
+        return "news"
     past_markers = len(_PAST.findall(text))
     past, roles = 1000 * past_markers / max(len(text), 1), _per_thousand(_ROLES, text)
     if past >= _NARRATIVE_PAST and past > 2 * roles and past_markers >= _MIN_PAST:
         evidence.append(f"past events: {past:.1f} past markers per 1,000 characters")
         return "news"
-    law_talk = _per_thousand(_LAW_TALK, text)
-    if law_talk >= _LAW_TALK_SHARE and law_talk > roles and len(text) >= _FRAGMENT_CHARS:
+    law_words = len(_LAW_TALK.findall(text))
+    law_talk = 1000 * law_words / max(len(text), 1)
+    excerpt = not roles and law_words >= _MIN_LAW_WORDS  # a short excerpt of a law that assigns nothing
+    if law_talk >= _LAW_TALK_SHARE and law_talk > roles and (len(text) >= _FRAGMENT_CHARS or excerpt):
         evidence.append(f"about the law: {law_talk:.1f} law words per 1,000 characters")
         return "law"
     if len(text) < _FRAGMENT_CHARS or roles >= _PLAN_ROLES:
         evidence.append(f"no header: {roles:.1f} role words per 1,000 characters, read as a plan")
         return "plan"
+    items = _assignment_items(text)
+    if items >= _MIN_ITEMS:  # the duties of a document whose header and tables were lost or set apart
+        evidence.append(f"no header: {items} items open with an agency and a role word, read as a plan")
+        return "plan"
     evidence.append(f"no header, {roles:.1f} role words per 1,000 characters")
     return "reference"
+
+
+def _assignment_items(text: str) -> int:
+    """Lines that open, after an item marker, with an agency and a role word ("2. Sở Tài chính chủ trì, ...")."""
+    count = 0
+    for line in text.split("\n"):
+        start = _ITEM_MARKER.match(line).end()
+        found = agencies.read_at(line, start, cased=True) if start < len(line) else None
+        count += bool(found and _ITEM_ROLE.match(line, found[1]))
+    return count
 
 
 def classify(doc) -> Kind:
@@ -236,20 +325,24 @@ def classify(doc) -> Kind:
     evidence = []
     if _procedure(text, title + "\n" + "\n".join(_lines(head, 4)), evidence):
         return Kind("procedure", evidence)
-    whole = _FULL_TEXT.match(_lines(head, 1)[0] if head.strip() else "")
+    first = _lines(head, 1)[0] if head.strip() else ""
+    whole = _FULL_TEXT.match(first)
     if whole:  # "Toàn văn Kết luận 155-KL/TW ...": the page is the document itself
-        evidence.append("full text of " + whole.group(1))
-        return Kind(_document_kind(_type_word(whole.group(1)), number, "", text, evidence), evidence)
+        return Kind(_full_text_kind(whole.group(1), first, number, text, evidence), evidence)
     page = _page_kind(text, head, raw, evidence)
     if page == "reference":
         return Kind(page, evidence)
     if page:
-        if _reports_work(head, number, page == "qa"):
-            evidence.append("reports " + (doc_type or "a document") + (" " + number if number else ""))
+        reported = _work_reported(head, number, page == "qa")
+        if reported:
+            evidence.append(reported + " " + (doc_type or "a document") + (" " + number if number else ""))
         return Kind(page, evidence)
     if not _own_header(text) and _BY_TYPE.get(doc_type) != "law":
         # the type and number came from a sentence that mentions a document: read the text itself
         return Kind(_document_kind("", "", "", text, evidence), evidence)
+    if not _own_header(text) and _names_by_number(head, doc_type, number):
+        evidence.append(f"names {doc_type} {number} by its number: an article about the law")
+        return Kind("news", evidence)
     return Kind(_document_kind(doc_type, number, title, text, evidence), evidence)
 
 
@@ -258,7 +351,12 @@ def work_mode(kind: str, evidence: list) -> str:
     if kind in WORK_KINDS or not kind:
         return "all"
     if kind in ("news", "qa"):
-        return "quoted" if any(e.startswith("reports ") for e in evidence) else "none"
+        if any(e.startswith("quotes ") for e in evidence):
+            return "articles"  # an answer quoting a document among the law it explains: named duties, no goals
+        if not any(e.startswith("reports ") for e in evidence):
+            return "none"
+        # a reprinted text keeps its agency headings' items, as the document does
+        return "all" if any(e.startswith("full text of ") for e in evidence) else "quoted"
     if kind in ("law", "procedure"):
         return "articles"
     return "none"

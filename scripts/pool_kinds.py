@@ -36,6 +36,23 @@ def table(documents: list, tasks: list, targets: list) -> list:
     return rows
 
 
+def _carrier(evidence: list) -> str:
+    """How an article carries a work document (extractors/kinds.py evidence): reprints, reports, quotes or none."""
+    words = {e.split(" ")[0] for e in evidence}
+    if "reports" in words:
+        return "reprints" if any(e.startswith("full text of ") for e in evidence) else "reports"
+    return "quotes" if "quotes" in words else "none"
+
+
+def carriers(documents: list, tasks: list) -> list:
+    """Rows (kind, carrier, documents, tasks) for the news and Q&A articles."""
+    articles = {d["doc_id"]: (d["kind"], _carrier(d.get("kind_evidence") or []))
+                for d in documents if d.get("kind") in ("news", "qa")}
+    docs = collections.Counter(articles.values())
+    task_count = collections.Counter(articles[t["doc_id"]] for t in tasks if t["doc_id"] in articles)
+    return [(kind, carrier, n, task_count[(kind, carrier)]) for (kind, carrier), n in sorted(docs.items())]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pool_dir", type=Path)
@@ -49,6 +66,10 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|")
     for kind, n, t, tpd, g, gpd in table(documents, tasks, targets):
         print(f"| {kind} | {n} | {t} | {tpd:.2f} | {g} | {gpd:.2f} |")
+    print("\n| article | carries a work document | documents | tasks |")
+    print("|---|---|---:|---:|")
+    for kind, carrier, n, t in carriers(documents, tasks):
+        print(f"| {kind} | {carrier} | {n} | {t} |")
     if args.sample:
         kind_of = {d["doc_id"]: d.get("kind") for d in documents}
         pool_tasks = [t for t in tasks if t["doc_id"] in kind_of]

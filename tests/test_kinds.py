@@ -326,3 +326,265 @@ def test_news_quoting_an_assignment_table_of_a_normative_resolution_keeps_its_ro
     doc = run(TABLE_NEWS, "tin-nghi-quyet.txt")
     assert doc.document.kind == "news"
     assert [t.lead_agencies for t in doc.tasks] == [["Ủy ban Kinh tế và Tài chính"], ["Ủy ban Văn hóa và Xã hội"]]
+
+
+# a legal site's article: its table-of-contents box ("Nội dung chính") and its listing box sit above the story
+SITE_ARTICLE = """# Triển khai chuyển đổi số trong thu nộp thuế tại Cà Mau (Kế hoạch 74/KH-UBND)
+
+## Mua bán nhà đất tại Cà Mau
+
+### Nội dung chính
+
+## Triển khai chuyển đổi số trong thu nộp thuế tại Cà Mau (Kế hoạch 74/KH-UBND)
+
+Ngày 12/3/2026, UBND tỉnh Cà Mau đã ban hành Kế hoạch 74/KH-UBND về chuyển đổi số trong thu nộp thuế năm 2026.
+
+Theo Kế hoạch 74/KH-UBND, Sở Khoa học và Công nghệ chủ trì, phối hợp với Thuế tỉnh Cà Mau triển khai hóa đơn điện tử cho 100% hộ kinh doanh, hoàn thành trong quý III/2026.
+
+Sở Tài chính có trách nhiệm bố trí kinh phí thực hiện Kế hoạch theo quy định.
+"""
+
+
+def test_a_site_article_with_a_contents_box_is_news_and_keeps_the_duties_it_quotes():
+    doc = run(SITE_ARTICLE)
+    assert doc.document.kind == "news"
+    assert any(e.startswith("reports ") for e in doc.document.kind_evidence)
+    assert [t.lead_agencies for t in doc.tasks] == [["Sở Khoa học và Công nghệ"], ["Sở Tài chính"]]
+
+
+SITE_EVENT = """# Khánh thành cầu Rạch Miễu 2 nối Tiền Giang và Bến Tre
+
+**Chuyên viên pháp lý:**Trần Thị Mai
+
+### Nội dung chính
+
+Sáng 20/1, Bộ Xây dựng đã tổ chức lễ khánh thành cầu Rạch Miễu 2 sau hơn ba năm thi công.
+
+Cầu dài 17,5 km, có 4 làn xe, tổng vốn đầu tư hơn 6.800 tỷ đồng.
+
+Ban Quản lý dự án Mỹ Thuận đã phối hợp với các nhà thầu hoàn thành công trình sớm hai tháng.
+"""
+
+
+def test_a_site_article_about_an_event_is_news_and_gives_nothing():
+    doc = run(SITE_EVENT)
+    assert doc.document.kind == "news"
+    assert doc.tasks == [] and doc.targets == []
+
+
+# a legal site's Q&A article that reprints a dispatch: the title asks, the answer quotes the text
+FULL_TEXT_QA = """# Toàn văn Công điện 45/CĐ-TTg về ứng phó bão số 3 ra sao?
+
+**Toàn văn Công điện 45/CĐ-TTg về ứng phó bão số 3 ra sao?**
+
+Ngày 02/9/2026, Thủ tướng Chính phủ đã ký ban hành Công điện 45/CĐ-TTg về ứng phó bão số 3.
+
+**>>> Tải về Toàn văn Công điện 45/CĐ-TTg**
+
+Theo Công điện 45/CĐ-TTg, Thủ tướng Chính phủ yêu cầu:
+
+1. Bộ Nông nghiệp và Môi trường chủ trì theo dõi chặt chẽ diễn biến của bão, thông tin kịp thời cho người dân.
+
+2. Bộ Quốc phòng:
+
+- Chỉ đạo các quân khu bố trí lực lượng, phương tiện sẵn sàng cứu hộ, cứu nạn.
+
+- Phối hợp với các địa phương sơ tán người dân ra khỏi vùng nguy hiểm trước ngày 05/9/2026.
+"""
+
+
+def test_a_qa_article_reprinting_a_dispatch_is_qa_and_keeps_the_duties_it_quotes():
+    doc = run(FULL_TEXT_QA)
+    assert doc.document.kind == "qa"
+    assert "reports Công văn" not in doc.document.kind_evidence  # the dispatch it reports, by its own type
+    assert any(e.startswith("reports Công điện") for e in doc.document.kind_evidence)
+    assert [t.lead_agencies for t in doc.tasks] == [["Bộ Nông nghiệp và Môi trường"], ["Bộ Quốc phòng"],
+                                                    ["Bộ Quốc phòng"]]
+
+
+FULL_TEXT_LAW_QA = """# Toàn văn Thông tư 21/2026/TT-BTC về chế độ công tác phí chi tiết ra sao?
+
+**Toàn văn Thông tư 21/2026/TT-BTC về chế độ công tác phí chi tiết ra sao?**
+
+Ngày 10/3/2026, Bộ trưởng Bộ Tài chính ban hành Thông tư 21/2026/TT-BTC về chế độ công tác phí.
+
+Theo khoản 2 Điều 3 Thông tư 21/2026/TT-BTC, Sở Tài chính có trách nhiệm hướng dẫn mức phụ cấp lưu trú trước ngày 30/6/2026.
+"""
+
+
+def test_a_qa_article_reprinting_a_circular_explains_the_law_and_gives_nothing():
+    doc = run(FULL_TEXT_LAW_QA)
+    assert doc.document.kind == "qa"
+    assert doc.tasks == []
+
+
+# an excerpt of a decree's fines copied with no header, no title and no one assigned
+FINES_EXCERPT = """**Mức phạt tiền từ 4-6 triệu đồng** áp dụng đối với người điều khiển xe mô tô, xe gắn máy:
+
++ **Đi ngược chiều của đường một chiều**, trừ các trường hợp xe ưu tiên đang đi làm nhiệm vụ khẩn cấp.
+
++ **Không chấp hành hiệu lệnh của đèn tín hiệu giao thông** (quy định cũ phạt từ 800.000 đồng đến 1 triệu đồng).
+
++ Ngoài bị phạt tiền, người vi phạm còn bị trừ 04 điểm giấy phép lái xe.
+"""
+
+
+def test_a_headerless_excerpt_of_fines_is_not_a_plan():
+    doc = run(FINES_EXCERPT, "trich.txt")
+    assert doc.document.kind == "law"
+    assert doc.tasks == []
+
+
+# a news story copied with no title: it reports that a conclusion was signed, then quotes it
+SIGNED_NEWS = """### Tập trung hoàn thành sắp xếp bộ máy trước ngày 30/6
+
+Thay mặt Bộ Chính trị, Thường trực Ban Bí thư đã ký Kết luận số 212-KL/TW ngày 12/4/2026 về tiếp tục sắp xếp tổ chức bộ máy.
+
+Ban Tổ chức Trung ương chủ trì, phối hợp với Đảng ủy Chính phủ hoàn thiện đề án sắp xếp các cơ quan, trình Bộ Chính trị trước ngày 30/6/2026.
+
+Đảng ủy Quốc hội có trách nhiệm lãnh đạo sửa đổi các luật liên quan trong kỳ họp thứ hai.
+"""
+
+
+def test_a_headerless_story_of_a_signed_conclusion_is_news_and_keeps_its_duties():
+    doc = run(SIGNED_NEWS, "tin.txt")
+    assert doc.document.kind == "news"
+    assert any(e.startswith("reports ") for e in doc.document.kind_evidence)
+    assert [t.lead_agencies for t in doc.tasks] == [["Ban Tổ chức Trung ương"], ["Đảng ủy Quốc hội"]]
+
+
+# a body's page of its functions, with bold headings "I- CHỨC NĂNG"
+BOLD_MANDATE = """**Ban Dân tộc tỉnh**
+
+**I- CHỨC NĂNG CỦA BAN DÂN TỘC TỈNH**
+
+Ban Dân tộc tỉnh là cơ quan chuyên môn, tham mưu giúp Ủy ban nhân dân tỉnh quản lý nhà nước về công tác dân tộc.
+
+**II- NHIỆM VỤ CỦA BAN DÂN TỘC TỈNH**
+
+1. Chủ trì, phối hợp với các sở, ngành hướng dẫn thực hiện chính sách dân tộc trên địa bàn tỉnh.
+
+2. Phòng Chính sách có trách nhiệm theo dõi, tổng hợp tình hình vùng đồng bào dân tộc thiểu số.
+"""
+
+
+def test_a_body_s_functions_under_bold_headings_give_no_tasks():
+    doc = run(BOLD_MANDATE, "ban-dan-toc.txt")
+    assert doc.document.kind == "law"
+    assert doc.tasks == []
+
+
+# a Q&A article whose answer opens on the conclusion it quotes
+QUOTING_QA = """# Bộ Chính trị giao Ban Tổ chức Trung ương hoàn thành đề án sắp xếp trong thời gian nào?
+
+**Bộ Chính trị giao Ban Tổ chức Trung ương hoàn thành đề án sắp xếp trong thời gian nào?**
+
+Theo Kết luận 212-KL/TW năm 2026 về tiếp tục sắp xếp tổ chức bộ máy:
+
+Ban Tổ chức Trung ương chủ trì, phối hợp với Đảng ủy Chính phủ hoàn thiện đề án sắp xếp các cơ quan, trình Bộ Chính trị trước ngày 30/6/2026.
+
+Phấn đấu giảm ít nhất 15% đầu mối bên trong các cơ quan.
+
+**Cơ quan nào thẩm định đề án sắp xếp?**
+
+Việc thẩm định đề án được thực hiện theo quy định của pháp luật về tổ chức bộ máy.
+"""
+
+
+def test_a_qa_answer_quoting_a_conclusion_keeps_its_named_duties_and_no_goals():
+    doc = run(QUOTING_QA)
+    assert doc.document.kind == "qa"
+    assert any(e.startswith("quotes ") for e in doc.document.kind_evidence)
+    assert [t.lead_agencies for t in doc.tasks] == [["Ban Tổ chức Trung ương"]]
+    assert doc.targets == []
+
+
+def _price_table(rows: int) -> str:
+    """A long annex table: many characters and no role word."""
+    header = "| STT | Khu vực | Mức giá tối đa |\n|---|---|---|\n"
+    return header + "".join(f"| {i} | Tổ dân phố số {i} khu vực nội thành | {30 + i % 7}.000 đồng/hộ/tháng |\n"
+                            for i in range(1, rows + 1))
+
+
+# the implementation part of a decision copied without its header, above a long price table
+HEADERLESS_DUTIES = ("Trong quá trình tổ chức thực hiện, trường hợp có sự thay đổi về quy định pháp luật, Sở Tài chính "
+                     "rà soát, báo cáo UBND tỉnh điều chỉnh mức giá.\n\n"
+                     "1. UBND cấp xã có trách nhiệm tổ chức triển khai thực hiện mức giá dịch vụ thu gom rác thải "
+                     "sinh hoạt trên địa bàn.\n\n"
+                     "2. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các cơ quan liên quan kiểm tra việc "
+                     "áp dụng mức giá.\n\n" + _price_table(80))
+
+
+def test_a_headerless_decision_s_numbered_duties_above_a_long_table_are_a_plan_fragment():
+    doc = run(HEADERLESS_DUTIES, "gia.txt")
+    assert doc.document.kind == "plan"
+    assert [t.lead_agencies for t in doc.tasks][-2:] == [["UBND cấp xã"], ["Sở Nông nghiệp và Môi trường"]]
+
+
+# a decision's subject line and its one assignment, then its annex stamped with the decision's number
+ANNEX_DECISION = ("VỀ VIỆC PHÊ DUYỆT DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN TOÀN TRÌNH NGÀNH GIÁO DỤC\n\n"
+                  "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Giáo dục và Đào tạo tích hợp các dịch vụ "
+                  "công trên Cổng Dịch vụ công quốc gia.\n\n"
+                  "DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN TOÀN TRÌNH\n\n"
+                  "*(Ban hành kèm theo Quyết định số: 512/QĐ-UBND ngày 03 tháng 3 năm 2026 của Chủ tịch "
+                  "Ủy ban nhân dân tỉnh Lâm Đồng)*\n\n" + _price_table(80))
+
+
+def test_a_headerless_annex_stamped_with_its_decision_is_that_decision():
+    doc = run(ANNEX_DECISION, "danh-muc.txt")
+    assert doc.document.kind == "decision"
+    assert [t.lead_agencies for t in doc.tasks] == [["Sở Khoa học và Công nghệ"]]
+
+
+# a news story on a decree, copied without its title: it names the decree by its number, as no decree names itself
+DECREE_NEWS = """Chính phủ ban hành Nghị định số 88/2026/NĐ-CP ngày 12/5/2026 sửa đổi, bổ sung một số điều của Nghị định số 60/2021/NĐ-CP về cơ chế tự chủ tài chính của đơn vị sự nghiệp công lập.
+
+## Thay đổi thẩm quyền ban hành danh mục dịch vụ sự nghiệp công
+
+Theo quy định mới, Ủy ban nhân dân cấp tỉnh chủ trì ban hành danh mục dịch vụ sự nghiệp công trước ngày 31/12/2026.
+
+Nghị định số 88/2026/NĐ-CP có hiệu lực thi hành từ ngày 01/7/2026.
+"""
+
+
+def test_a_headerless_story_naming_a_decree_by_its_number_is_news_about_the_law():
+    doc = run(DECREE_NEWS, "tin-nghi-dinh.txt")
+    assert doc.document.kind == "news"
+    assert doc.tasks == []
+
+
+# a letter copied without its header: its salutation wraps over two lines
+HEADERLESS_LETTER = """**Kính
+gửi:**
+
+- Sở Y tế;
+- Ủy ban nhân dân các huyện.
+
+Để chuẩn bị cho mùa dịch sốt xuất huyết, Sở Y tế chủ trì, phối hợp với Ủy ban nhân dân các huyện tổ chức phun hóa chất diệt muỗi tại các ổ dịch trước ngày 15/6/2026.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_a_headerless_letter_with_a_wrapped_salutation_is_an_official_letter():
+    doc = run(HEADERLESS_LETTER, "cv.txt")
+    assert doc.document.kind == "official_letter"
+    assert [t.lead_agencies for t in doc.tasks] == [["Sở Y tế"]]
+
+
+# a story of a law passed, copied without its title: the vote opens it
+LAW_PASSED = """Với 452/460 đại biểu Quốc hội có mặt tán thành, Quốc hội đã biểu quyết thông qua Luật sửa đổi, bổ sung một số điều của Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ.
+
+Luật sửa đổi gồm 3 điều, có hiệu lực thi hành từ ngày 01/01/2027. Theo khoản 2 Điều 1 Luật sửa đổi, Bộ Công an chủ trì xây dựng cơ sở dữ liệu về phòng cháy, chữa cháy trước ngày 31/12/2027.
+
+Trước đó, Quốc hội nghe Bộ trưởng Bộ Công an trình bày Báo cáo giải trình, tiếp thu, chỉnh lý dự thảo Luật. Theo Luật, Chính phủ quy định chi tiết điều kiện an toàn về phòng cháy đối với nhà ở kết hợp kinh doanh.
+"""
+
+
+def test_a_headerless_story_of_a_law_passed_is_news_and_gives_nothing():
+    doc = run(LAW_PASSED, "tin-luat.txt")
+    assert doc.document.kind == "news"
+    assert doc.tasks == []
+
