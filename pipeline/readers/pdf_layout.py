@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.readers import table_row_line
-from pipeline.readers.pdf_tables import continue_rows
+from pipeline.readers.pdf_tables import continue_rows, without_repeated_header
 
 _PAGE_NUMBER = re.compile(r"^(?:(?:Trang|trang|Page)\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*/\s*\d{1,4})?$")
 _DIGITS = re.compile(r"\d+")
@@ -27,6 +27,7 @@ _END_JUNK = " \t\u00a0\x02\x00"  # a line-end hyphen mark is kept: it may be par
 _HYPHEN_MARK = re.compile("\ufffe")  # pdfium's mark for a hyphen at a line end
 _TEXT_LINE = re.compile(r"[^\r\n]+")
 _INDENT = 8.0  # points beyond the left margin that make a first-line indent
+_TEXT_WIDTH = 300.0  # points: a text frame at least this wide holds full lines (half a page does not)
 _SHORT = 0.75  # a line ending before this share of the text width is a last line
 
 
@@ -38,6 +39,7 @@ class Line:
     bottom: float
     top: float
     rows: list = None  # a table: its rows as pipe lines
+    size: float = 0.0  # font size of its first character (0: not known, as for OCR lines)
 
     @property
     def block(self) -> bool:
@@ -58,8 +60,13 @@ def page_lines(textpage, text: str = None) -> list:
         boxes = [textpage.get_rect(i) for i in range(textpage.count_rects(start, len(content)))]
         if boxes:
             lines.append(Line(_without_junk(content), min(b[0] for b in boxes), max(b[2] for b in boxes),
-                              min(b[1] for b in boxes), max(b[3] for b in boxes)))
+                              min(b[1] for b in boxes), max(b[3] for b in boxes), size=_font_size(textpage, start)))
     return merge_same_baseline(lines)
+
+
+def _font_size(textpage, index: int) -> float:
+    import pypdfium2.raw as pdfium_c
+    return round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index), 1)
 
 
 def _without_junk(text: str) -> str:
@@ -85,7 +92,7 @@ def merge_same_baseline(lines: list) -> list:
         last = merged[-1] if merged else None
         if last and _same_row(last, line) and 0 <= line.x0 - last.x1 < 12:
             merged[-1] = Line(last.text + " " + line.text, last.x0, line.x1,
-                              min(last.bottom, line.bottom), max(last.top, line.top))
+                              min(last.bottom, line.bottom), max(last.top, line.top), size=last.size)
         else:
             merged.append(line)
     return merged
@@ -140,7 +147,8 @@ def drop_running_lines(pages: list) -> list:
 
 
 class _Frame:
-    """The page's text frame: left margin, right edge, usual line pitch."""
+    """The page's text frame: left margin, right edge, usual line pitch of
+    each font size (11 pt recipients after 14 pt text are set closer)."""
 
     def __init__(self, lines: list):
         lefts = Counter(round(line.x0) for line in lines)
@@ -148,32 +156,66 @@ class _Frame:
         # no two lines start alike (a page of centred lines): the leftmost line
         self.left = min(usual) if len(lines) > 2 and usual else min(line.x0 for line in lines)
         self.right = max(line.x1 for line in lines)
-        pitches = sorted(a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if 0 < a.bottom - b.bottom < 40)
-        height = statistics.median(line.top - line.bottom for line in lines)
-        # single line spacing: the smallest usual pitch, at most 1.15 line heights
-        self.pitch = min(pitches[len(pitches) // 4] if pitches else 14.0, 1.15 * height)
+        self.pitch = _usual_pitch(lines)
+        sizes = Counter(line.size for line in lines if line.size)
+        self._pitches = {size: _usual_pitch([line for line in lines if line.size == size])
+                         for size, n in sizes.items() if n >= 3}
+
+    def pitch_of(self, line: Line) -> float:
+        """Single line spacing for the line's own font size (the page's when too few lines share it)."""
+        return self._pitches.get(line.size) or self.pitch
 
     def indented(self, line: Line) -> bool:
         return line.x0 - self.left > _INDENT
 
+    def symmetric(self, line: Line) -> bool:
+        return abs((line.x0 - self.left) - (self.right - line.x1)) < 20
+
     def centred(self, line: Line) -> bool:
-        return self.indented(line) and abs((line.x0 - self.left) - (self.right - line.x1)) < 20
+        return self.indented(line) and self.symmetric(line)
+
+    def full(self, line: Line) -> bool:
+        """Centred over the whole text width (not a half-page signature or header column)."""
+        width = self.right - self.left
+        return width > _TEXT_WIDTH and self.symmetric(line) and line.x1 - line.x0 > 0.85 * width
 
     def short(self, line: Line) -> bool:
         return line.x1 < self.left + _SHORT * (self.right - self.left)
+
+
+def _usual_pitch(lines: list) -> float:
+    """Single line spacing: the smallest usual pitch between consecutive lines, at most 1.15 line heights."""
+    pitches = sorted(a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if 0 < a.bottom - b.bottom < 40)
+    height = statistics.median(line.top - line.bottom for line in lines)
+    return min(pitches[len(pitches) // 4] if pitches else 14.0, 1.15 * height)
 
 
 def _all_capitals(text: str) -> bool:
     return text.upper() == text and any(c.isalpha() for c in text)
 
 
+def _other_size(a: Line, b: Line) -> bool:
+    return bool(a.size and b.size) and abs(a.size - b.size) > 1
+
+
+def _title_lines(previous: Line, line: Line, frame: _Frame) -> bool:
+    """Two lines of a centred block: both centred, or, in capitals, one centred under or
+    over a line filling the text width (a long title wraps its first line near the margins)."""
+    if frame.centred(line) and frame.centred(previous):
+        return True
+    wrapped = (frame.full(previous) and frame.centred(line)) or (frame.centred(previous) and frame.full(line))
+    return wrapped and _all_capitals(previous.text) and _all_capitals(line.text)
+
+
 def _breaks_before(previous: Line, line: Line, frame: _Frame) -> bool:
     if previous.block or line.block:
         return True
     gap = previous.bottom - line.bottom
-    if gap > 1.35 * frame.pitch or gap < -2:  # blank space, or a new column / text box
+    if gap > 1.35 * max(frame.pitch_of(previous), frame.pitch_of(line)) or gap < -2:
+        return True  # blank space, or a new column / text box
+    if _other_size(previous, line):  # a paragraph is set in one size ("Nơi nhận" in 11 pt after 14 pt text)
         return True
-    if frame.centred(previous) and frame.centred(line):  # lines of a centred title, not the type word above it
+    if _title_lines(previous, line, frame):  # lines of a centred title, not the type word above it
         return _all_capitals(previous.text) != _all_capitals(line.text)
     if frame.indented(line) or _MARKER.match(line.text):
         return True
@@ -214,15 +256,20 @@ def continues(lines: list, next_lines: list) -> bool:
 
 def _join_tables_across_pages(pages: list) -> None:
     """A table going on at the top of the next page continues the rows of the
-    one ending the page (a row cut by the page break may run over several
+    one ending the page: the header row repeated at the top of the page is
+    dropped and a row cut by the page break joined (it may run over several
     pages); then every table's rows are written as pipe lines."""
-    open_rows = None  # rows of the table ending the previous page
+    open_rows, header = None, None  # rows of the table ending the previous page, and its header row
     for lines in pages:
-        if open_rows is not None and lines and lines[0].block:
-            lines[0].rows = continue_rows(open_rows, lines[0].rows)
+        continuing = open_rows is not None and bool(lines) and lines[0].block
+        if continuing:
+            lines[0].rows = continue_rows(open_rows, without_repeated_header(header, lines[0].rows))
             if len(lines) == 1 and not lines[0].rows:  # one cut row over the whole page
                 continue
-        open_rows = lines[-1].rows if lines and lines[-1].block else None
+        last = lines[-1] if lines and lines[-1].block else None
+        if last is not None and not (continuing and last is lines[0]):
+            header = last.rows[0] if last.rows else None  # a table starting on this page
+        open_rows = last.rows if last is not None else None
     for lines in pages:
         for line in lines:
             if line.block:
