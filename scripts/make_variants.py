@@ -196,8 +196,11 @@ def _paragraphs(raw: str, cell: bool = False) -> list:
 
 
 def _table_kind(rows: list, in_header: bool) -> str:
-    """signature (holds "Nơi nhận"), header (the issuer, motto, number and date above the text) or grid."""
+    """signature (holds "Nơi nhận"), header (the issuer, motto, number and date above the text) or
+    grid; a web page's own tables around the text, however many cells they hold, are grids."""
     cells = [" ".join(p.text for p in cell) for row in rows for cell in row]
+    if max(len(row) for row in rows) > 2 or len(rows) > 4:
+        return "grid"
     if any(_RECIPIENTS.match(cell) for cell in cells):
         return "signature"
     return "header" if in_header and any(_HEADER.search(cell) for cell in cells) else "grid"

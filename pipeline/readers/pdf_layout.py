@@ -27,6 +27,7 @@ _END_JUNK = " \t\u00a0\x02\x00"  # a line-end hyphen mark is kept: it may be par
 _HYPHEN_MARK = re.compile("\ufffe")  # pdfium's mark for a hyphen at a line end
 _TEXT_LINE = re.compile(r"[^\r\n]+")
 _INDENT = 8.0  # points beyond the left margin that make a first-line indent
+_COLUMN_GAP = 24.0  # points of blank between two pieces of a line that make two columns
 _TEXT_WIDTH = 300.0  # points: a text frame at least this wide holds full lines (half a page does not)
 _SHORT = 0.75  # a line ending before this share of the text width is a last line
 
@@ -58,10 +59,26 @@ def page_lines(textpage, text: str = None) -> list:
             continue
         start = match.start() + len(raw) - len(raw.lstrip(_EDGE_JUNK))
         boxes = [textpage.get_rect(i) for i in range(textpage.count_rects(start, len(content)))]
-        if boxes:
-            lines.append(Line(_without_junk(content), min(b[0] for b in boxes), max(b[2] for b in boxes),
-                              min(b[1] for b in boxes), max(b[3] for b in boxes), size=_font_size(textpage, start)))
-    return merge_same_baseline(lines)
+        size = _font_size(textpage, start)
+        for group, text in _column_pieces(textpage, boxes, content, size):
+            lines.append(Line(_without_junk(text), min(b[0] for b in group), max(b[2] for b in group),
+                              min(b[1] for b in group), max(b[3] for b in group), size=size))
+    return merge_same_baseline(lines, _COLUMN_GAP)
+
+
+def _column_pieces(textpage, boxes: list, content: str, size: float) -> list:
+    """A text line's (boxes, text) pieces: one, or one per column where the line
+    jumps a column gap (the cells of a borderless header or signature table)."""
+    groups = [[]]
+    for box in boxes:
+        if groups[-1] and box[0] - groups[-1][-1][2] > max(_COLUMN_GAP, 2 * size):
+            groups.append([])
+        groups[-1].append(box)
+    if len(groups) == 1:
+        return [(boxes, content)] if boxes else []
+    return [(group, textpage.get_text_bounded(min(b[0] for b in group), min(b[1] for b in group),
+                                              max(b[2] for b in group), max(b[3] for b in group)))
+            for group in groups]
 
 
 def _font_size(textpage, index: int) -> float:
@@ -85,17 +102,50 @@ def _hyphen(mark) -> str:
     return "" if word_cut else "-"
 
 
-def merge_same_baseline(lines: list) -> list:
-    """pdfium starts a new line at a superscript (footnote mark); glue it back."""
+def merge_same_baseline(lines: list, gap: float = 12.0) -> list:
+    """pdfium starts a new line at a superscript (footnote mark); glue it back
+    (and pieces of a line closer than `gap`)."""
     merged = []
     for line in lines:
         last = merged[-1] if merged else None
-        if last and _same_row(last, line) and 0 <= line.x0 - last.x1 < 12:
+        if last and _same_row(last, line) and 0 <= line.x0 - last.x1 < gap:
             merged[-1] = Line(last.text + " " + line.text, last.x0, line.x1,
                               min(last.bottom, line.bottom), max(last.top, line.top), size=last.size)
         else:
             merged.append(line)
     return merged
+
+
+def in_columns(lines: list) -> list:
+    """Side-by-side columns (a borderless header or signature table: "Nơi nhận"
+    on the left, the signer on the right) read column after column: from a row
+    cut by a column gap, the lines below lying wholly on one side of the gap go
+    with their column. A lone cut row is glued back into one line."""
+    out, i = [], 0
+    while i < len(lines):
+        end = i + 1
+        split = _column_split(lines[i], lines[end]) if end < len(lines) else None
+        if split is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        while end < len(lines) and not lines[end].block and (lines[end].x1 < split or lines[end].x0 > split) \
+                and lines[end - 1].bottom - lines[end].bottom < 3 * max(lines[end].top - lines[end].bottom, 8):
+            end += 1
+        region = lines[i:end]
+        if end - i == 2:  # one row: the pieces of one line
+            out.extend(merge_same_baseline(region, float("inf")))
+        else:
+            out.extend([line for line in region if line.x1 < split] + [line for line in region if line.x0 > split])
+        i = end
+    return out
+
+
+def _column_split(left: Line, right: Line):
+    """The middle of the column gap between two pieces of one row, or None."""
+    if left.block or right.block or not _same_row(left, right) or right.x0 - left.x1 <= _COLUMN_GAP:
+        return None
+    return (left.x1 + right.x0) / 2
 
 
 def insert_lines(lines: list, extra: list) -> list:
@@ -207,6 +257,11 @@ def _title_lines(previous: Line, line: Line, frame: _Frame) -> bool:
     return wrapped and _all_capitals(previous.text) and _all_capitals(line.text)
 
 
+def _lower_continuation(previous: Line, line: Line) -> bool:
+    """A paragraph never starts with a small letter without a marker: the line goes on the sentence above."""
+    return line.text[:1].islower() and not _MARKER.match(line.text) and not _SENTENCE_END.search(previous.text)
+
+
 def _breaks_before(previous: Line, line: Line, frame: _Frame) -> bool:
     if previous.block or line.block:
         return True
@@ -217,6 +272,8 @@ def _breaks_before(previous: Line, line: Line, frame: _Frame) -> bool:
         return True
     if _title_lines(previous, line, frame):  # lines of a centred title, not the type word above it
         return _all_capitals(previous.text) != _all_capitals(line.text)
+    if _lower_continuation(previous, line):  # "Hà Tĩnh, ngày 19 tháng 11" / "năm 2025" in a narrow column
+        return False
     if frame.indented(line) or _MARKER.match(line.text):
         return True
     return frame.short(previous) and not frame.centred(previous)
