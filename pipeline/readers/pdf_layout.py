@@ -130,10 +130,10 @@ def in_columns(lines: list) -> list:
             i += 1
             continue
         while end < len(lines) and not lines[end].block and (lines[end].x1 < split or lines[end].x0 > split) \
-                and lines[end - 1].bottom - lines[end].bottom < 3 * max(lines[end].top - lines[end].bottom, 8):
+                and lines[end - 1].bottom - lines[end].bottom < 2 * max(lines[end].top - lines[end].bottom, 8):
             end += 1
         region = lines[i:end]
-        if end - i == 2:  # one row: the pieces of one line
+        if all(_same_row(region[0], line) for line in region):  # one row: the pieces of one line
             out.extend(merge_same_baseline(region, float("inf")))
         else:
             out.extend([line for line in region if line.x1 < split] + [line for line in region if line.x0 > split])
