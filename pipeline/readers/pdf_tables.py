@@ -213,14 +213,3 @@ def continue_rows(previous: list, rows: list) -> list:
         return rows[1:]
     return rows
 
-
-def without_repeated_header(header: list, rows: list) -> list:
-    """The rows a table page begins with, less the header row the word processor
-    repeats at the top of every page the table runs onto."""
-    if header and rows and _cell_words(rows[0]) == _cell_words(header):
-        return rows[1:]
-    return rows
-
-
-def _cell_words(row: list) -> list:
-    return [" ".join(cell.split()) for cell in row]
