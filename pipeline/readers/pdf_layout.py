@@ -249,12 +249,14 @@ def _other_size(a: Line, b: Line) -> bool:
 
 
 def _title_lines(previous: Line, line: Line, frame: _Frame) -> bool:
-    """Two lines of a centred block: both centred, or, in capitals, one centred under or
-    over a line filling the text width (a long title wraps its first line near the margins)."""
+    """Two lines of a centred block: both centred, or one centred under or over a line filling the
+    text width (a long title wraps its first line near the margins), both in capitals or cut
+    mid-sentence ("(Ban hành kèm theo Kế hoạch số ... ngày 24 tháng" / "11 năm 2025 ...)")."""
     if frame.centred(line) and frame.centred(previous):
         return True
     wrapped = (frame.full(previous) and frame.centred(line)) or (frame.centred(previous) and frame.full(line))
-    return wrapped and _all_capitals(previous.text) and _all_capitals(line.text)
+    cut = not _SENTENCE_END.search(previous.text) and not _MARKER.match(line.text)
+    return wrapped and (cut or _all_capitals(previous.text) and _all_capitals(line.text))
 
 
 def _lower_continuation(previous: Line, line: Line) -> bool:
@@ -311,15 +313,17 @@ def continues(lines: list, next_lines: list) -> bool:
                 or _Frame(next_text_lines).indented(first) or _MARKER.match(first.text))
 
 
-def _join_tables_across_pages(pages: list) -> None:
+def _join_tables_across_pages(pages: list) -> set:
     """A table going on at the top of the next page continues the rows of the
     one ending the page: the header row repeated at the top of the page is
     dropped and a row cut by the page break joined (it may run over several
-    pages); then every table's rows are written as pipe lines."""
-    open_rows, header = None, None  # rows of the table ending the previous page, and its header row
-    for lines in pages:
-        goes_on = open_rows is not None and bool(lines) and lines[0].block
+    pages); then every table's rows are written as pipe lines. Returns the
+    indexes of the pages whose table goes on at the top of the next one."""
+    open_rows, header, going_on = None, None, set()  # the table ending the previous page, its header row
+    for number, lines in enumerate(pages):
+        goes_on = open_rows is not None and bool(lines) and lines[0].block and _same_columns(open_rows, lines[0].rows)
         if goes_on:
+            going_on.add(number - 1)
             lines[0].rows = continue_rows(open_rows, _without_header(lines[0].rows, header))
             if len(lines) == 1 and not lines[0].rows:  # one cut row over the whole page
                 continue
@@ -333,6 +337,11 @@ def _join_tables_across_pages(pages: list) -> None:
         for line in lines:
             if line.block:
                 line.text = "\n".join(table_row_line(row) for row in line.rows)
+    return going_on
+
+
+def _same_columns(rows: list, next_rows: list) -> bool:
+    return not rows or not next_rows or len(rows[-1]) == len(next_rows[0])
 
 
 def _cells(row) -> list:
@@ -368,8 +377,8 @@ def pages_text(pages: list, warnings: list = None) -> tuple:
     out are noted in warnings."""
     warnings = [] if warnings is None else warnings
     pages = drop_running_lines(pages)
-    _join_tables_across_pages(pages)
-    joined = {i for i, (lines, next_lines) in enumerate(zip(pages, pages[1:])) if _safe_continues(lines, next_lines)}
+    joined = _join_tables_across_pages(pages)
+    joined |= {i for i, (lines, next_lines) in enumerate(zip(pages, pages[1:])) if _safe_continues(lines, next_lines)}
     return [_laid_out(lines, number, warnings) for number, lines in enumerate(pages, 1)], joined
 
 
