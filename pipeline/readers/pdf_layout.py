@@ -319,20 +319,18 @@ def _join_tables_across_pages(pages: list) -> set:
     dropped and a row cut by the page break joined (it may run over several
     pages); then every table's rows are written as pipe lines. Returns the
     indexes of the pages whose table goes on at the top of the next one."""
-    open_rows, header, going_on = None, None, set()  # the table ending the previous page, its header row
+    open_rows, headers, going_on = None, set(), set()  # the table ending the previous page, header rows seen
     for number, lines in enumerate(pages):
-        goes_on = open_rows is not None and bool(lines) and lines[0].block and _same_columns(open_rows, lines[0].rows)
-        if goes_on:
+        goes_on = open_rows is not None and bool(lines) and lines[0].block
+        rows = _without_header(lines[0].rows, headers) if goes_on else None
+        if goes_on and _same_columns(open_rows, rows):
             going_on.add(number - 1)
-            lines[0].rows = continue_rows(open_rows, _without_header(lines[0].rows, header))
+            lines[0].rows = continue_rows(open_rows, rows)
             if len(lines) == 1 and not lines[0].rows:  # one cut row over the whole page
                 continue
-        if lines and lines[-1].block:
-            same_table = goes_on and len(lines) == 1  # the page holds only the table going on
-            header = header if same_table else (lines[-1].rows or [None])[0]
-            open_rows = lines[-1].rows
-        else:
-            open_rows, header = None, None
+        new_tables = lines[1:] if number - 1 in going_on else lines
+        headers |= {_cells(line.rows[0]) for line in new_tables if line.block and line.rows}
+        open_rows = lines[-1].rows if lines and lines[-1].block else None
     for lines in pages:
         for line in lines:
             if line.block:
@@ -344,14 +342,14 @@ def _same_columns(rows: list, next_rows: list) -> bool:
     return not rows or not next_rows or len(rows[-1]) == len(next_rows[0])
 
 
-def _cells(row) -> list:
-    return [" ".join((cell or "").split()) for cell in row or ()]
+def _cells(row) -> tuple:
+    return tuple(" ".join((cell or "").split()) for cell in row or ())
 
 
-def _without_header(rows: list, header) -> list:
-    """The rows of a table going on at the top of a page, without the header row repeated there,
-    so that a row cut by the page break meets the row it continues."""
-    return rows[1:] if rows and header and _cells(rows[0]) == _cells(header) else rows
+def _without_header(rows: list, headers: set) -> list:
+    """The rows of a table going on at the top of a page, without the header row a word processor
+    repeats there, so that a row cut by the page break meets the row it continues."""
+    return rows[1:] if rows and _cells(rows[0]) in headers else rows
 
 
 def _laid_out(lines: list, number: int, warnings: list) -> str:
