@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 FORMATS = ("docx", "pdf", "doc", "odt", "scan", "tcvn3", "vni")
@@ -101,70 +102,267 @@ def legacy_bytes(text: str) -> bytes:
     return bytes(out)
 
 
-def _rule(table) -> None:
-    """Explicit single borders on every cell edge, so the PDF draws the table's rules."""
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-    edges = "".join(f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    table._tbl.tblPr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{edges}</w:tblBorders>"))
+_BODY_PT, _RECIPIENTS_PT = 14, 11  # office text size; the "Nơi nhận" list is set smaller
+_WIDE_TABLE = 6  # columns from which a table gets a landscape section
+_RECIPIENTS = re.compile(r"^\W*Nơi nhận", re.I)
+_HEADER = re.compile(r"CỘNG HÒA|Độc lập|^Số\s*:")  # words of the header block
+_CELL_PARAGRAPH = re.compile(r"^\s*(?:[-+•]\s|-{3,}|\**\s*Nơi nhận)")  # a new paragraph inside a cell
+_BOLD, _ITALIC = (re.compile(r"\*\*"), re.compile(
+    r"(?m)^\*(?=\S)|\*(?<=\S\*)$|(?<![\w(*])\*(?=[^\s*)])|(?<=[^\s(*])\*(?![\w*])"))  # normalize's markup
+_KEEP_AS_LIST = re.compile(r"^(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,4}\.)\s")
 
 
-def _paragraphs(raw: str) -> list:
-    """The raw lines of one block -> its paragraphs. Web copies set whole
+@dataclass
+class Paragraph:
+    """One paragraph as a word processor holds it: its text and its (text, bold, italic) runs."""
+    text: str
+    runs: list
+
+    @property
+    def title(self) -> bool:
+        """A line of the centred title block (type word, title, appendix heading): capitals, no list marker."""
+        letters = [c for c in self.text if c.isalpha()]
+        return bool(letters) and not any(c.islower() for c in letters) and not _KEEP_AS_LIST.match(self.text)
+
+    @property
+    def attachment_line(self) -> bool:  # "(Kèm theo Kế hoạch số ...)" under an appendix title
+        return self.text.startswith("(") and self.text.endswith(")") and len(self.text) < 200
+
+
+@dataclass
+class Table:
+    rows: list  # of cells, each a list of Paragraphs
+    kind: str = "grid"  # grid (bordered) | header (the header block) | signature
+
+    @property
+    def width(self) -> int:
+        return max(len(row) for row in self.rows)
+
+
+def _runs(raw: str) -> list:
+    """Markdown emphasis -> (text, bold, italic) runs, the markup removed as normalize removes it."""
+    marks = sorted([(m.start(), m.end(), "bold") for m in _BOLD.finditer(raw)] +
+                   [(m.start(), m.end(), "italic") for m in _ITALIC.finditer(raw)
+                    if not any(b.start() <= m.start() < b.end() for b in _BOLD.finditer(raw))])
+    runs, at, style = [], 0, {"bold": False, "italic": False}
+    for start, end, name in marks:
+        runs.append((raw[at:start], style["bold"], style["italic"]))
+        style[name], at = not style[name], end
+    runs.append((raw[at:], style["bold"], style["italic"]))
+    return runs
+
+
+def _paragraph(raw: str, text: str) -> Paragraph:
+    """The paragraph `text` (as normalize reads the raw lines) with runs from the raw markup;
+    one plain run when the markup does not give the same text back."""
+    import unicodedata as ud
+    runs, out = [], []
+    for piece, bold, italic in _runs(" ".join(raw.split())):
+        piece = ud.normalize("NFC", piece)
+        if piece:
+            runs.append((piece, bold, italic))
+    joined = " ".join("".join(run[0] for run in runs).split())
+    if joined != text:
+        return Paragraph(text, [(text, False, False)])
+    for piece, bold, italic in runs:  # spaces collapsed across runs as in the text
+        if out and out[-1][0].endswith(" ") and piece.startswith(" "):
+            piece = piece.lstrip()
+        out.append((piece, bold, italic))
+    out[0] = (out[0][0].lstrip(),) + out[0][1:]
+    out[-1] = (out[-1][0].rstrip(),) + out[-1][1:]
+    return Paragraph(text, [run for run in out if run[0]])
+
+
+def _paragraphs(raw: str, cell: bool = False) -> list:
+    """The raw lines of one block -> its Paragraphs. Web copies set whole
     paragraphs in bold or italics and hard-wrap them: an emphasis opening at a
-    line start or closing at a line end is a paragraph edge."""
+    line start or closing at a line end is a paragraph edge; in a table cell so
+    is a list line ("- Như trên;") and the "Nơi nhận" label."""
     from pipeline.normalize import normalize
     groups = [[]]
     for line in raw.splitlines():
-        if groups[-1] and _EMPHASIS_OPENS.match(line):
+        if groups[-1] and (_EMPHASIS_OPENS.match(line) or cell and _CELL_PARAGRAPH.match(line)):
             groups.append([])
         groups[-1].append(line)
-        if _EMPHASIS_CLOSES.search(line):
+        if _EMPHASIS_CLOSES.search(line) or cell and re.match(r"^\s*-{3,}\s*$", line):
             groups.append([])
-    texts = (" ".join(normalize("\n".join(group)).text.split()) for group in groups)
-    return [text for text in texts if text]
+    parts = []
+    for group in groups:
+        raw_group = "\n".join(group)
+        text = " ".join(normalize(raw_group).text.split())
+        if text:
+            parts.append(_paragraph(raw_group, text))
+    return parts
+
+
+def _table_kind(rows: list, in_header: bool) -> str:
+    """signature (holds "Nơi nhận"), header (the issuer, motto, number and date above the text) or
+    grid; a web page's own tables around the text, however many cells they hold, are grids."""
+    cells = [" ".join(p.text for p in cell) for row in rows for cell in row]
+    if max(len(row) for row in rows) > 2 or len(rows) > 4:
+        return "grid"
+    if any(_RECIPIENTS.match(cell) for cell in cells):
+        return "signature"
+    return "header" if in_header and any(_HEADER.search(cell) for cell in cells) else "grid"
 
 
 def document_parts(text: str) -> list:
-    """The text as a word processor holds it: paragraphs (str) and tables
-    (lists of rows of cell texts), as the pipeline's segmenter reads the text
+    """The text as a word processor holds it: Paragraphs and Tables (rows of
+    cells of Paragraphs), as the pipeline's segmenter reads the text
     (hard-wrapped lines joined, web-copy tables in any of their forms)."""
     from pipeline.normalize import normalize
     from pipeline.segment import segment
     normalized = normalize(text)
-    parts = []
+    parts, rows = [], None
     for block in segment(normalized.text):
         if block.kind == "row":
-            if not parts or isinstance(parts[-1], str):
-                parts.append([])
-            parts[-1].append([cell.text for cell in block.cells])
+            if rows is None:
+                rows = []
+                parts.append(rows)
+            rows.append([_cell_paragraphs(text, normalized, cell) for cell in block.cells])
         else:
+            rows = None
             start, end = normalized.raw_span(block.start, block.end)
             parts.extend(_paragraphs(text[start:end]))
-    return parts
+    body = next((i for i, part in enumerate(parts) if isinstance(part, Paragraph) and len(part.text) > 150),
+                len(parts))
+    return [Table(part, _table_kind(part, i < body)) if isinstance(part, list) else part
+            for i, part in enumerate(parts)]
 
 
-def _add_table(document, rows: list) -> None:
-    width = max(len(row) for row in rows)
-    table = document.add_table(rows=len(rows), cols=width)
-    _rule(table)
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            table.cell(i, j).text = value
-        if len(row) < width:  # a shorter row: its last cell spans the rest
-            table.cell(i, len(row) - 1).merge(table.cell(i, width - 1)).text = row[-1]
+def _cell_paragraphs(text: str, normalized, cell) -> list:
+    start, end = normalized.raw_span(cell.start, cell.end)
+    return _paragraphs(text[start:end], cell=True) or [Paragraph(cell.text, [(cell.text, False, False)])]
+
+
+def _borders(table, value: str) -> None:
+    """Explicit borders on every cell edge: "single" draws the table's rules, "nil" none."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    size = ' w:sz="4" w:space="0" w:color="000000"' if value == "single" else ""
+    edges = "".join(f'<w:{edge} w:val="{value}"{size}/>'
+                    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    table._tbl.tblPr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{edges}</w:tblBorders>"))
+
+
+def _repeat_header_row(row) -> None:
+    """The row is repeated at the top of every page the table runs onto (Word's "Repeat as header row")."""
+    from docx.oxml import OxmlElement
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def _write_runs(paragraph, runs: list, size: float, bold: bool = False) -> None:
+    from docx.shared import Pt
+    for text, run_bold, italic in runs:
+        run = paragraph.add_run(text)
+        run.bold, run.italic, run.font.size = run_bold or bold or None, italic or None, Pt(size)
+
+
+def _fill_cell(cell, paragraphs: list, size: float, centred: bool = False) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    for i, part in enumerate(paragraphs):
+        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        if centred:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _write_runs(paragraph, part.runs, size)
+
+
+def _clear_to_first(cell) -> None:
+    """A merge keeps every merged cell's paragraphs: keep the first cell's only."""
+    keep = None
+    for paragraph in list(cell.paragraphs):
+        text = paragraph.text
+        if keep is None:
+            keep = text
+        elif text == keep or not text:
+            paragraph._p.getparent().remove(paragraph._p)
+
+
+def _add_table(document, table: Table) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    grid = document.add_table(rows=len(table.rows), cols=table.width)
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _borders(grid, "single" if table.kind == "grid" else "nil")
+    for i, row in enumerate(table.rows):
+        for j, cell in enumerate(row):
+            recipients = table.kind == "signature" and any(_RECIPIENTS.match(p.text) for p in cell)
+            size = _RECIPIENTS_PT if recipients else _BODY_PT - (1 if table.kind == "grid" else 0)
+            _fill_cell(grid.cell(i, j), cell, size, centred=table.kind != "grid" and not recipients)
+        if len(row) < table.width:  # a shorter row: its last cell spans the rest
+            merged = grid.cell(i, len(row) - 1).merge(grid.cell(i, table.width - 1))
+            _clear_to_first(merged)
+    if table.kind == "grid":
+        _repeat_header_row(grid.rows[0])
+
+
+def _section(document, landscape: bool) -> None:
+    """A new page section in the given orientation (a wide table gets a landscape one)."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    current = document.sections[-1]
+    if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
+        return
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    width, height = sorted((section.page_width, section.page_height), reverse=landscape)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = width, height
+
+
+def _page_setup(document) -> None:
+    """A4, the margins of Decree 30 (3 cm left, 2 cm elsewhere), Times New Roman 14 pt,
+    the page number centred at the top from page 2."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+    style = document.styles["Normal"]
+    style.font.name, style.font.size = "Times New Roman", Pt(_BODY_PT)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = Cm(3), Cm(2), Cm(2), Cm(2)
+    section.different_first_page_header_footer = True
+    number = section.header.paragraphs[0]
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        run = number.add_run()
+        if kind:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), kind)
+        else:
+            field = OxmlElement("w:instrText")
+            field.text = text
+        run._r.append(field)
+
+
+def _add_paragraph(document, part: Paragraph) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_after = Pt(6)  # as office templates set it
+    if part.title or part.attachment_line:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _write_runs(paragraph, part.runs, _BODY_PT, bold=part.title)
+    else:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.paragraph_format.first_line_indent = Cm(1)
+        _write_runs(paragraph, part.runs, _BODY_PT)
 
 
 def write_docx(text: str, target: Path) -> None:
+    """The text as an office writes it: paragraphs re-joined with their bold and
+    italic runs, the header block and the signature as borderless tables, other
+    tables bordered with merged cells and a repeated header row (landscape when
+    wide), 14 pt text and an 11 pt "Nơi nhận" list."""
     import docx
-    from docx.shared import Pt
     document = docx.Document()
+    _page_setup(document)
     for part in document_parts(text):
-        if isinstance(part, list):
+        if isinstance(part, Table):
+            wide = part.kind == "grid" and part.width >= _WIDE_TABLE
+            _section(document, landscape=wide)
             _add_table(document, part)
-        else:  # 6 pt after each paragraph, as office templates set it
-            document.add_paragraph(part).paragraph_format.space_after = Pt(6)
+        else:
+            _section(document, landscape=False)
+            _add_paragraph(document, part)
     document.save(str(target))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline.readers import ReadError, SourceText, legacy, ocr
 from pipeline.readers.pdf_fields import read_fields
-from pipeline.readers.pdf_layout import Line, join_pages, page_lines, pages_text
+from pipeline.readers.pdf_layout import Line, in_columns, join_pages, page_lines, pages_text
 from pipeline.readers.pdf_tables import has_rules, page_paths, page_tables
 
 _MIN_TEXT = 20  # non-space characters below which a page counts as scanned
@@ -74,7 +74,7 @@ def _layout_pages(pdf) -> tuple:
         paths = page_paths(page)
         if has_rules(paths):
             lines = _with_tables(lines, page_tables(page, textpage, paths))
-        pages.append(lines)
+        pages.append(in_columns(lines))
     return pages, scanned, first_text
 
 

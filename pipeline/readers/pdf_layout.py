@@ -27,6 +27,8 @@ _END_JUNK = " \t\u00a0\x02\x00"  # a line-end hyphen mark is kept: it may be par
 _HYPHEN_MARK = re.compile("\ufffe")  # pdfium's mark for a hyphen at a line end
 _TEXT_LINE = re.compile(r"[^\r\n]+")
 _INDENT = 8.0  # points beyond the left margin that make a first-line indent
+_COLUMN_GAP = 24.0  # points of blank between two pieces of a line that make two columns
+_TEXT_WIDTH = 300.0  # points: a text frame at least this wide holds full lines (half a page does not)
 _SHORT = 0.75  # a line ending before this share of the text width is a last line
 
 
@@ -38,6 +40,7 @@ class Line:
     bottom: float
     top: float
     rows: list = None  # a table: its rows as pipe lines
+    size: float = 0.0  # font size of its first character (0: not known, as for OCR lines)
 
     @property
     def block(self) -> bool:
@@ -56,10 +59,31 @@ def page_lines(textpage, text: str = None) -> list:
             continue
         start = match.start() + len(raw) - len(raw.lstrip(_EDGE_JUNK))
         boxes = [textpage.get_rect(i) for i in range(textpage.count_rects(start, len(content)))]
-        if boxes:
-            lines.append(Line(_without_junk(content), min(b[0] for b in boxes), max(b[2] for b in boxes),
-                              min(b[1] for b in boxes), max(b[3] for b in boxes)))
-    return merge_same_baseline(lines)
+        size = _font_size(textpage, start)
+        for group, text in _column_pieces(textpage, boxes, content, size):
+            lines.append(Line(_without_junk(text), min(b[0] for b in group), max(b[2] for b in group),
+                              min(b[1] for b in group), max(b[3] for b in group), size=size))
+    return merge_same_baseline(lines, _COLUMN_GAP)
+
+
+def _column_pieces(textpage, boxes: list, content: str, size: float) -> list:
+    """A text line's (boxes, text) pieces: one, or one per column where the line
+    jumps a column gap (the cells of a borderless header or signature table)."""
+    groups = [[]]
+    for box in boxes:
+        if groups[-1] and box[0] - groups[-1][-1][2] > max(_COLUMN_GAP, 2 * size):
+            groups.append([])
+        groups[-1].append(box)
+    if len(groups) == 1:
+        return [(boxes, content)] if boxes else []
+    return [(group, textpage.get_text_bounded(min(b[0] for b in group), min(b[1] for b in group),
+                                              max(b[2] for b in group), max(b[3] for b in group)))
+            for group in groups]
+
+
+def _font_size(textpage, index: int) -> float:
+    import pypdfium2.raw as pdfium_c
+    return round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index), 1)
 
 
 def _without_junk(text: str) -> str:
@@ -78,17 +102,50 @@ def _hyphen(mark) -> str:
     return "" if word_cut else "-"
 
 
-def merge_same_baseline(lines: list) -> list:
-    """pdfium starts a new line at a superscript (footnote mark); glue it back."""
+def merge_same_baseline(lines: list, gap: float = 12.0) -> list:
+    """pdfium starts a new line at a superscript (footnote mark); glue it back
+    (and pieces of a line closer than `gap`)."""
     merged = []
     for line in lines:
         last = merged[-1] if merged else None
-        if last and _same_row(last, line) and 0 <= line.x0 - last.x1 < 12:
+        if last and _same_row(last, line) and 0 <= line.x0 - last.x1 < gap:
             merged[-1] = Line(last.text + " " + line.text, last.x0, line.x1,
-                              min(last.bottom, line.bottom), max(last.top, line.top))
+                              min(last.bottom, line.bottom), max(last.top, line.top), size=last.size)
         else:
             merged.append(line)
     return merged
+
+
+def in_columns(lines: list) -> list:
+    """Side-by-side columns (a borderless header or signature table: "Nơi nhận"
+    on the left, the signer on the right) read column after column: from a row
+    cut by a column gap, the lines below lying wholly on one side of the gap go
+    with their column. A lone cut row is glued back into one line."""
+    out, i = [], 0
+    while i < len(lines):
+        end = i + 1
+        split = _column_split(lines[i], lines[end]) if end < len(lines) else None
+        if split is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        while end < len(lines) and not lines[end].block and (lines[end].x1 < split or lines[end].x0 > split) \
+                and lines[end - 1].bottom - lines[end].bottom < 2 * max(lines[end].top - lines[end].bottom, 8):
+            end += 1
+        region = lines[i:end]
+        if all(_same_row(region[0], line) for line in region):  # one row: the pieces of one line
+            out.extend(merge_same_baseline(region, float("inf")))
+        else:
+            out.extend([line for line in region if line.x1 < split] + [line for line in region if line.x0 > split])
+        i = end
+    return out
+
+
+def _column_split(left: Line, right: Line):
+    """The middle of the column gap between two pieces of one row, or None."""
+    if left.block or right.block or not _same_row(left, right) or right.x0 - left.x1 <= _COLUMN_GAP:
+        return None
+    return (left.x1 + right.x0) / 2
 
 
 def insert_lines(lines: list, extra: list) -> list:
@@ -140,7 +197,8 @@ def drop_running_lines(pages: list) -> list:
 
 
 class _Frame:
-    """The page's text frame: left margin, right edge, usual line pitch."""
+    """The page's text frame: left margin, right edge, usual line pitch of
+    each font size (11 pt recipients after 14 pt text are set closer)."""
 
     def __init__(self, lines: list):
         lefts = Counter(round(line.x0) for line in lines)
@@ -148,33 +206,76 @@ class _Frame:
         # no two lines start alike (a page of centred lines): the leftmost line
         self.left = min(usual) if len(lines) > 2 and usual else min(line.x0 for line in lines)
         self.right = max(line.x1 for line in lines)
-        pitches = sorted(a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if 0 < a.bottom - b.bottom < 40)
-        height = statistics.median(line.top - line.bottom for line in lines)
-        # single line spacing: the smallest usual pitch, at most 1.15 line heights
-        self.pitch = min(pitches[len(pitches) // 4] if pitches else 14.0, 1.15 * height)
+        self.pitch = _usual_pitch(lines)
+        sizes = Counter(line.size for line in lines if line.size)
+        self._pitches = {size: _usual_pitch([line for line in lines if line.size == size])
+                         for size, n in sizes.items() if n >= 3}
+
+    def pitch_of(self, line: Line) -> float:
+        """Single line spacing for the line's own font size (the page's when too few lines share it)."""
+        return self._pitches.get(line.size) or self.pitch
 
     def indented(self, line: Line) -> bool:
         return line.x0 - self.left > _INDENT
 
+    def symmetric(self, line: Line) -> bool:
+        return abs((line.x0 - self.left) - (self.right - line.x1)) < 20
+
     def centred(self, line: Line) -> bool:
-        return self.indented(line) and abs((line.x0 - self.left) - (self.right - line.x1)) < 20
+        return self.indented(line) and self.symmetric(line)
+
+    def full(self, line: Line) -> bool:
+        """Centred over the whole text width (not a half-page signature or header column)."""
+        width = self.right - self.left
+        return width > _TEXT_WIDTH and self.symmetric(line) and line.x1 - line.x0 > 0.85 * width
 
     def short(self, line: Line) -> bool:
         return line.x1 < self.left + _SHORT * (self.right - self.left)
+
+
+def _usual_pitch(lines: list) -> float:
+    """Single line spacing: the smallest usual pitch between consecutive lines, at most 1.15 line heights."""
+    pitches = sorted(a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if 0 < a.bottom - b.bottom < 40)
+    height = statistics.median(line.top - line.bottom for line in lines)
+    return min(pitches[len(pitches) // 4] if pitches else 14.0, 1.15 * height)
 
 
 def _all_capitals(text: str) -> bool:
     return text.upper() == text and any(c.isalpha() for c in text)
 
 
+def _other_size(a: Line, b: Line) -> bool:
+    return bool(a.size and b.size) and abs(a.size - b.size) > 1
+
+
+def _title_lines(previous: Line, line: Line, frame: _Frame) -> bool:
+    """Two lines of a centred block: both centred, or one centred under or over a line filling the
+    text width (a long title wraps its first line near the margins), both in capitals or cut
+    mid-sentence ("(Ban hành kèm theo Kế hoạch số ... ngày 24 tháng" / "11 năm 2025 ...)")."""
+    if frame.centred(line) and frame.centred(previous):
+        return True
+    wrapped = (frame.full(previous) and frame.centred(line)) or (frame.centred(previous) and frame.full(line))
+    cut = not _SENTENCE_END.search(previous.text) and not _MARKER.match(line.text)
+    return wrapped and (cut or _all_capitals(previous.text) and _all_capitals(line.text))
+
+
+def _lower_continuation(previous: Line, line: Line) -> bool:
+    """A paragraph never starts with a small letter without a marker: the line goes on the sentence above."""
+    return line.text[:1].islower() and not _MARKER.match(line.text) and not _SENTENCE_END.search(previous.text)
+
+
 def _breaks_before(previous: Line, line: Line, frame: _Frame) -> bool:
     if previous.block or line.block:
         return True
     gap = previous.bottom - line.bottom
-    if gap > 1.35 * frame.pitch or gap < -2:  # blank space, or a new column / text box
+    if gap > 1.35 * max(frame.pitch_of(previous), frame.pitch_of(line)) or gap < -2:
+        return True  # blank space, or a new column / text box
+    if _other_size(previous, line):  # a paragraph is set in one size ("Nơi nhận" in 11 pt after 14 pt text)
         return True
-    if frame.centred(previous) and frame.centred(line):  # lines of a centred title, not the type word above it
+    if _title_lines(previous, line, frame):  # lines of a centred title, not the type word above it
         return _all_capitals(previous.text) != _all_capitals(line.text)
+    if _lower_continuation(previous, line):  # "Hà Tĩnh, ngày 19 tháng 11" / "năm 2025" in a narrow column
+        return False
     if frame.indented(line) or _MARKER.match(line.text):
         return True
     return frame.short(previous) and not frame.centred(previous)
@@ -212,37 +313,43 @@ def continues(lines: list, next_lines: list) -> bool:
                 or _Frame(next_text_lines).indented(first) or _MARKER.match(first.text))
 
 
-def _join_tables_across_pages(pages: list) -> None:
+def _join_tables_across_pages(pages: list) -> set:
     """A table going on at the top of the next page continues the rows of the
-    one ending the page (a row cut by the page break may run over several
-    pages); then every table's rows are written as pipe lines."""
-    open_rows, header = None, None  # rows of the table ending the previous page, and its header row
-    for lines in pages:
+    one ending the page: the header row repeated at the top of the page is
+    dropped and a row cut by the page break joined (it may run over several
+    pages); then every table's rows are written as pipe lines. Returns the
+    indexes of the pages whose table goes on at the top of the next one."""
+    open_rows, headers, going_on = None, set(), set()  # the table ending the previous page, header rows seen
+    for number, lines in enumerate(pages):
         goes_on = open_rows is not None and bool(lines) and lines[0].block
-        if goes_on:
-            lines[0].rows = continue_rows(open_rows, _without_header(lines[0].rows, header))
+        rows = _without_header(lines[0].rows, headers) if goes_on else None
+        if goes_on and _same_columns(open_rows, rows):
+            going_on.add(number - 1)
+            lines[0].rows = continue_rows(open_rows, rows)
             if len(lines) == 1 and not lines[0].rows:  # one cut row over the whole page
                 continue
-        if lines and lines[-1].block:
-            same_table = goes_on and len(lines) == 1  # the page holds only the table going on
-            header = header if same_table else (lines[-1].rows or [None])[0]
-            open_rows = lines[-1].rows
-        else:
-            open_rows, header = None, None
+        new_tables = lines[1:] if number - 1 in going_on else lines
+        headers |= {_cells(line.rows[0]) for line in new_tables if line.block and line.rows}
+        open_rows = lines[-1].rows if lines and lines[-1].block else None
     for lines in pages:
         for line in lines:
             if line.block:
                 line.text = "\n".join(table_row_line(row) for row in line.rows)
+    return going_on
 
 
-def _cells(row) -> list:
-    return [" ".join((cell or "").split()) for cell in row or ()]
+def _same_columns(rows: list, next_rows: list) -> bool:
+    return not rows or not next_rows or len(rows[-1]) == len(next_rows[0])
 
 
-def _without_header(rows: list, header) -> list:
-    """The rows of a table going on at the top of a page, without the header row repeated there,
-    so that a row cut by the page break meets the row it continues."""
-    return rows[1:] if rows and header and _cells(rows[0]) == _cells(header) else rows
+def _cells(row) -> tuple:
+    return tuple(" ".join((cell or "").split()) for cell in row or ())
+
+
+def _without_header(rows: list, headers: set) -> list:
+    """The rows of a table going on at the top of a page, without the header row a word processor
+    repeats there, so that a row cut by the page break meets the row it continues."""
+    return rows[1:] if rows and _cells(rows[0]) in headers else rows
 
 
 def _laid_out(lines: list, number: int, warnings: list) -> str:
@@ -268,8 +375,8 @@ def pages_text(pages: list, warnings: list = None) -> tuple:
     out are noted in warnings."""
     warnings = [] if warnings is None else warnings
     pages = drop_running_lines(pages)
-    _join_tables_across_pages(pages)
-    joined = {i for i, (lines, next_lines) in enumerate(zip(pages, pages[1:])) if _safe_continues(lines, next_lines)}
+    joined = _join_tables_across_pages(pages)
+    joined |= {i for i, (lines, next_lines) in enumerate(zip(pages, pages[1:])) if _safe_continues(lines, next_lines)}
     return [_laid_out(lines, number, warnings) for number, lines in enumerate(pages, 1)], joined
 
 

@@ -206,9 +206,16 @@ def page_tables(page, textpage, paths: list) -> list:
 
 
 def continue_rows(previous: list, rows: list) -> list:
-    """A row cut by the page break starts with an empty first cell: merge it up.
+    """A row cut by the page break goes on in the first row of the next page: merge it up.
     Returns the rows still to write."""
-    if previous and rows and not rows[0][0].strip() and len(rows[0]) == len(previous[-1]):
+    if previous and rows and len(rows[0]) == len(previous[-1]) and _cut_row(rows[0]):
         previous[-1] = [" ".join(filter(None, (a.strip(), b.strip()))) for a, b in zip(previous[-1], rows[0])]
         return rows[1:]
     return rows
+
+
+def _cut_row(row: list) -> bool:
+    """The rest of a cut row: its first cell (the number, the task) is empty, or every cell it
+    fills goes on a sentence (starts with a small letter)."""
+    filled = [cell.strip() for cell in row if cell.strip()]
+    return not row[0].strip() or bool(filled) and all(cell[:1].islower() for cell in filled)
