@@ -165,6 +165,16 @@ def _only_addressees(task) -> bool:
     return bool(ends) and bool(_ADDRESSEES_ONLY.match(task.text[max(ends):]))
 
 
+_LABELLED = re.compile(r"^([^:;.]{3,80}):\s*(.+?)[.;]?\s*$")
+
+
+def _labelled_name(text: str) -> bool:
+    """'Cơ quan tổ chức lập quy hoạch: Ủy ban nhân dân huyện Cam Lộ.': a field naming an agency, no duty."""
+    m = _LABELLED.match(text)
+    found = agencies.read_list(m.group(2), 0, cased=True) if m and not _role(m.group(1)) else None
+    return bool(found) and not m.group(2)[found[1]:].strip(" .;")
+
+
 def _role(text: str) -> bool:
     return bool(_ROLE.search(text))
 
@@ -293,7 +303,7 @@ def _reason(task, context: list, year: Optional[int], line: str = "") -> Optiona
         ("condition", _CONDITION.search(text) or any(_CONDITION.search(c) for c in context[:1])),
         ("object", _OBJECT.match(text) and _LIST_LEAD.search(near) and not _ASSIGNING.search(near)),
         ("lead-in", _LEAD_IN.search(text) and not _names_lead(task) and not _role(text) and not _imperative(text)),
-        ("field", _FIELD.match(text)),
+        ("field", _FIELD.match(text) or _labelled_name(text)),
         ("lead-in", _TOPIC_LABEL.match(text) or _only_addressees(task)),
         ("heading", task.evidence != "table" and _only_a_name(task)),
     ]

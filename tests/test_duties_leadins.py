@@ -21,3 +21,15 @@ def test_a_lead_in_with_its_own_duty_stays_a_task():
     found = tasks_of("II. NHIỆM VỤ\n\nSở Nội vụ chủ trì, phối hợp với các cơ quan liên quan thực hiện các nội dung sau:"
                      "\n\n- Hướng dẫn sắp xếp tổ chức bộ máy các cơ quan chuyên môn.\n")
     assert found and found[0].lead_agencies == ["Sở Nội vụ"]
+
+
+def test_a_field_naming_an_agency_is_not_a_duty():
+    found = tasks_of("Điều 2. Tổ chức thực hiện\n\n1. Cơ quan tổ chức lập quy hoạch: Ủy ban nhân dân huyện Cam Lộ.\n\n"
+                     "2. Sở Xây dựng hướng dẫn, kiểm tra việc lập quy hoạch, hoàn thành trong năm 2026.\n")
+    assert [t.lead_agencies for t in found] == [["Sở Xây dựng"]]
+
+
+def test_a_labelled_duty_naming_its_lead_after_the_colon_stays_a_task():
+    found = tasks_of("II. NHIỆM VỤ\n\n1. Rà soát quy hoạch sử dụng đất: Sở Nông nghiệp và Môi trường chủ trì, "
+                     "hoàn thành trong quý III/2026.\n")
+    assert [t.lead_agencies for t in found] == [["Sở Nông nghiệp và Môi trường"]]
