@@ -38,7 +38,7 @@ import re
 from bisect import bisect_right
 from typing import Optional
 
-from extractors import agencies, kinds
+from extractors import agencies, kinds, tasks
 
 _ROLE = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|giao|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|đề nghị|yêu cầu|"
                    r"tham mưu|chỉ đạo|khẩn trương|đôn đốc|phân công)(?!\w)", re.I)
@@ -153,6 +153,26 @@ _PERMISSION_VERB = re.compile(r"^[^.;:]{0,200}?\s(?:cũng\s+|vẫn\s+)?có thể
 # "X tham gia, phối hợp với ... trong thực hiện quản lý nhà nước về ...": a mandate, not a job
 _STATE_MANAGEMENT = re.compile(r"^\W*(?:tham gia,?\s*)?phối hợp\b[^.;]{0,200}?\strong (?:việc )?(?:thực hiện )?"
                                r"(?:chức năng )?quản lý nhà nước\b", re.I)
+
+
+_ADDRESSEES_ONLY = re.compile(r"^" + tasks.SCOPE + r"?\W*:\W*$", re.I)  # after the addressees, only their scope
+
+
+def _only_addressees(task) -> bool:
+    """'Chính phủ yêu cầu các bộ, ngành theo chức năng, nhiệm vụ được giao:' introduces duties, gives none."""
+    low = task.text.lower()
+    ends = [low.rfind(name.lower()) + len(name) for name in task.lead_agencies if name and name.lower() in low]
+    return bool(ends) and bool(_ADDRESSEES_ONLY.match(task.text[max(ends):]))
+
+
+_LABELLED = re.compile(r"^([^:;.]{3,80}):\s*(.+?)[.;]?\s*$")
+
+
+def _labelled_name(text: str) -> bool:
+    """'Cơ quan tổ chức lập quy hoạch: Ủy ban nhân dân huyện Cam Lộ.': a field naming an agency, no duty."""
+    m = _LABELLED.match(text)
+    found = agencies.read_list(m.group(2), 0, cased=True) if m and not _role(m.group(1)) else None
+    return bool(found) and not m.group(2)[found[1]:].strip(" .;")
 
 
 def _role(text: str) -> bool:
@@ -283,8 +303,8 @@ def _reason(task, context: list, year: Optional[int], line: str = "") -> Optiona
         ("condition", _CONDITION.search(text) or any(_CONDITION.search(c) for c in context[:1])),
         ("object", _OBJECT.match(text) and _LIST_LEAD.search(near) and not _ASSIGNING.search(near)),
         ("lead-in", _LEAD_IN.search(text) and not _names_lead(task) and not _role(text) and not _imperative(text)),
-        ("field", _FIELD.match(text)),
-        ("lead-in", _TOPIC_LABEL.match(text)),
+        ("field", _FIELD.match(text) or _labelled_name(text)),
+        ("lead-in", _TOPIC_LABEL.match(text) or _only_addressees(task)),
         ("heading", task.evidence != "table" and _only_a_name(task)),
     ]
     return next((name for name, hit in checks if hit), None)

@@ -75,7 +75,12 @@ _DUTY_WORD = r"(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)"
 _DUTY_OBJECT = r"(?:\s+(?:thực hiện\s+)?(?:các\s+)?(?:nội dung|nhiệm vụ)(?:\s+(?:sau|cụ thể|như sau))?)?"
 _DUTY_END = re.compile(r"\s+" + _DUTY_WORD + _DUTY_OBJECT + r"\s*:?\s*$")
 _ROLE_WORD = re.compile(r"(?<!\w)(?:chủ trì|phối hợp|chỉ đạo|đôn đốc)(?!\w)", re.I)
-_HEADING_TAIL = re.compile(r"^\s*(?:(?:" + _DUTY_WORD + r"|thực hiện)" + _DUTY_OBJECT + r")?\s*:?\s*$", re.I)
+# "trong phạm vi chức năng, nhiệm vụ của mình", "theo chức năng, nhiệm vụ, quyền hạn được giao": the addressee's scope
+_SCOPE_WORD = r"(?:chức năng|nhiệm vụ|thẩm quyền|quyền hạn|lĩnh vực)"
+SCOPE = (r"(?:,?\s*(?:trong phạm vi|theo|căn cứ)\s+" + _SCOPE_WORD +
+         r"(?:,?\s*(?:và\s+)?(?:" + _SCOPE_WORD[3:-1] + r"|được giao|của mình|của (?:đơn vị|ngành|cơ quan)|quản lý))*)")
+_HEADING_TAIL = re.compile(r"^" + SCOPE + r"?\s*(?:(?:" + _DUTY_WORD + r"|thực hiện)" + _DUTY_OBJECT + r")?\s*:?\s*$",
+                           re.I)
 # An introductory clause before the subject: "Căn cứ ..., các sở ...", "Theo đó, UBND ..."
 _INTRO = re.compile(r"^(?:Căn cứ|Trên cơ sở|Dựa (?:trên|vào)|Trong (?:quá trình|thời gian|phạm vi)|Theo|Tại|Về|"
                     r"Cụ thể|Đồng thời|Bên cạnh đó|Để|Nhằm|Đối với|Trường hợp|Sau khi|Khi|Hằng năm|Hàng năm|"

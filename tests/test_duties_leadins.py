@@ -1,0 +1,35 @@
+"""Duty or not (third pass): a lead-in that only names its addressees and their scope ("theo chức
+năng, nhiệm vụ được giao:") is not a duty; the duties under it are, with its addressees as lead."""
+from tests.test_duties import tasks_of
+
+
+def test_a_lead_in_naming_only_its_addressees_is_not_a_duty_but_its_items_are():
+    found = tasks_of("II. NHIỆM VỤ\n\nChính phủ yêu cầu các bộ, ngành, địa phương theo chức năng, nhiệm vụ, "
+                     "quyền hạn được giao:\n\n- Rà soát, cắt giảm thủ tục hành chính nội bộ, hoàn thành trong "
+                     "quý III/2026.\n\n- Đẩy mạnh thanh toán không dùng tiền mặt trong giải quyết thủ tục hành chính.\n")
+    assert [t.text[:8] for t in found] == ["Rà soát,", "Đẩy mạnh"]
+    assert all(t.lead_agencies == ["các bộ, ngành, địa phương"] for t in found)
+
+
+def test_an_addressee_heading_with_its_scope_only_is_not_a_duty():
+    found = tasks_of("II. NHIỆM VỤ\n\n1. Các sở, ban, ngành tỉnh trong phạm vi chức năng, nhiệm vụ của mình:\n\n"
+                     "a) Tổ chức quán triệt Kế hoạch này đến cán bộ, công chức, viên chức.\n")
+    assert [t.text[:8] for t in found] == ["Tổ chức "]
+
+
+def test_a_lead_in_with_its_own_duty_stays_a_task():
+    found = tasks_of("II. NHIỆM VỤ\n\nSở Nội vụ chủ trì, phối hợp với các cơ quan liên quan thực hiện các nội dung sau:"
+                     "\n\n- Hướng dẫn sắp xếp tổ chức bộ máy các cơ quan chuyên môn.\n")
+    assert found and found[0].lead_agencies == ["Sở Nội vụ"]
+
+
+def test_a_field_naming_an_agency_is_not_a_duty():
+    found = tasks_of("Điều 2. Tổ chức thực hiện\n\n1. Cơ quan tổ chức lập quy hoạch: Ủy ban nhân dân huyện Cam Lộ.\n\n"
+                     "2. Sở Xây dựng hướng dẫn, kiểm tra việc lập quy hoạch, hoàn thành trong năm 2026.\n")
+    assert [t.lead_agencies for t in found] == [["Sở Xây dựng"]]
+
+
+def test_a_labelled_duty_naming_its_lead_after_the_colon_stays_a_task():
+    found = tasks_of("II. NHIỆM VỤ\n\n1. Rà soát quy hoạch sử dụng đất: Sở Nông nghiệp và Môi trường chủ trì, "
+                     "hoàn thành trong quý III/2026.\n")
+    assert [t.lead_agencies for t in found] == [["Sở Nông nghiệp và Môi trường"]]
