@@ -155,6 +155,8 @@ _STATE_MANAGEMENT = re.compile(r"^\W*(?:tham gia,?\s*)?phối hợp\b[^.;]{0,200
                                r"(?:chức năng )?quản lý nhà nước\b", re.I)
 
 
+_CONNECTIVE = re.compile(r"^(?:Bên cạnh đó|Đặc biệt|Đồng thời|Ngoài ra|Theo đó|Trước mắt|Sau đó|Cùng với đó|Mặt khác|"
+                         r"Trong đó|Tiếp theo|Cuối cùng),\s*", re.I)  # "Bên cạnh đó, tiến hành ...": the verb follows
 _ADDRESSEES_ONLY = re.compile(r"^" + tasks.SCOPE + r"?\W*:\W*$", re.I)  # after the addressees, only their scope
 
 
@@ -367,6 +369,13 @@ def _title_line(text: str) -> bool:
     return bool(text) and text[-1] not in ".;:!?…)" and len(_WORD.findall(text)) <= _TITLE_WORDS
 
 
+def _quoted_fragment(task) -> bool:
+    """A quoted duty that names no agency is an item under its agency: a verb phrase ("Rà soát ...",
+    "Bên cạnh đó, tiến hành ..."), not the article's own prose ("Theo đó, hành vi ... có thể bị phạt")."""
+    text = _CONNECTIVE.sub("", task.text.lstrip("-+•* "))
+    return not _names_lead(task) and not agencies.read_at(text, 0, cased=True) and not _imperative(text)
+
+
 def _kind_reason(task, kind: str, mode: str, context: _Context) -> Optional[str]:
     """Why the document's kind gives this task nothing (None: the kind lets it through)."""
     if task.evidence == "table" and kind != "reference":
@@ -378,6 +387,8 @@ def _kind_reason(task, kind: str, mode: str, context: _Context) -> Optional[str]
         inherits = not explicit and (kind == "qa" or _QUESTION.search(context.heading(task.span.start)))
         if inherits:
             return "question section"
+        if _quoted_fragment(task):
+            return "quoted fragment"
         return "subheading" if _title_line(task.text) else None  # "### Bộ Y tế chỉ đạo ...": a heading, named or not
     if mode == "articles":  # a named agency with a role word; in a law, also a time; before a procedure's fields
         if not explicit or (kind == "law" and task.deadline is None) or task.span.start >= context.fields_start:
