@@ -177,6 +177,14 @@ def _labelled_name(text: str) -> bool:
     return bool(found) and not m.group(2)[found[1]:].strip(" .;")
 
 
+_LABEL_WORDS = 4  # "Tổ chức thực hiện:", "Nhiệm vụ đột phá:": a label over the items below, not one of them
+
+
+def _short_label(task) -> bool:
+    text = task.text.strip(" *")
+    return text.endswith(":") and len(_WORD.findall(text)) <= _LABEL_WORDS and not _names_lead(task)
+
+
 def _role(text: str) -> bool:
     return bool(_ROLE.search(text))
 
@@ -306,7 +314,7 @@ def _reason(task, context: list, year: Optional[int], line: str = "") -> Optiona
         ("object", _OBJECT.match(text) and _LIST_LEAD.search(near) and not _ASSIGNING.search(near)),
         ("lead-in", _LEAD_IN.search(text) and not _names_lead(task) and not _role(text) and not _imperative(text)),
         ("field", _FIELD.match(text) or _labelled_name(text)),
-        ("lead-in", _TOPIC_LABEL.match(text) or _only_addressees(task)),
+        ("lead-in", _TOPIC_LABEL.match(text) or _only_addressees(task) or _short_label(task)),
         ("heading", task.evidence != "table" and _only_a_name(task)),
     ]
     return next((name for name, hit in checks if hit), None)

@@ -33,3 +33,11 @@ def test_a_labelled_duty_naming_its_lead_after_the_colon_stays_a_task():
     found = tasks_of("II. NHIỆM VỤ\n\n1. Rà soát quy hoạch sử dụng đất: Sở Nông nghiệp và Môi trường chủ trì, "
                      "hoàn thành trong quý III/2026.\n")
     assert [t.lead_agencies for t in found] == [["Sở Nông nghiệp và Môi trường"]]
+
+
+def test_a_short_label_over_items_is_not_a_duty_but_the_items_keep_their_agency():
+    found = tasks_of("II. NHIỆM VỤ\n\n1. Sở Xây dựng\n\n- Rà soát, cập nhật quy hoạch chung đô thị, hoàn thành trong "
+                     "quý III/2026.\n\nTổ chức thực hiện:\n\n- Hướng dẫn UBND các xã lập kế hoạch phát triển nhà ở "
+                     "năm 2027.\n")
+    assert [t.text[:9] for t in found] == ["Rà soát, ", "Hướng dẫn"]
+    assert all(t.lead_agencies == ["Sở Xây dựng"] for t in found)
