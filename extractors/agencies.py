@@ -23,6 +23,7 @@ ABBREVIATIONS = [  # (pattern, expansion), longest first
     (r"GD\s*&\s*ĐT|GDĐT", "Giáo dục và Đào tạo"),
     (r"UBND", "Ủy ban nhân dân"),
     (r"HĐND", "Hội đồng nhân dân"),
+    (r"BHXH", "Bảo hiểm xã hội"),
     (r"MTTQ", "Mặt trận Tổ quốc"),
     (r"TP\.?", "thành phố"),
     (r"VP", "Văn phòng"),
@@ -49,19 +50,19 @@ def canonical(name: str) -> str:
 
 # Named bodies and office holders: "Sở Tư pháp", "Chủ tịch UBND tỉnh" (capitalised as printed)
 _NAMED = (r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Sở|Bộ|Văn phòng|Ban|Công an|Đài|Báo|Trung tâm|Thanh tra|"
-          r"Tổng cục|Chi cục|Cục|Vụ|Viện|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Mặt trận|MTTQ|Liên đoàn|"
+          r"Tổng cục|Chi cục|Cục|Vụ|Viện|Kho bạc|Ngân hàng|Bảo hiểm xã hội|BHXH|Mặt trận|MTTQ|Liên đoàn|"
           r"Liên minh|Hội|Tỉnh đoàn|Thành đoàn|Đoàn|Học viện|Trường|Tổng công ty|Công ty|Tập đoàn|"
           r"Hiệp hội|Bộ phận|Tổ công tác|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|Người đứng đầu|"
           r"Chánh Văn phòng|Cơ quan|Doanh nghiệp|Lực lượng|Cổng|Phòng|Cảnh sát|Đội|Chính quyền|Chủ đầu tư|"
           r"Nhà thầu|Bộ Chỉ huy|Bộ Tư lệnh|Bí thư|Viễn thông|Điện lực|Bưu điện|"
-          r"Đảng ủy|Đảng đoàn|Ban cán sự đảng|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng bộ|Chi bộ|Ủy ban Kiểm tra")
+          r"Phó Thủ tướng|Thủ tướng|Phó Chủ tịch|Đồng chí|Thường trực|Quân ủy|Đảng ủy|Đảng đoàn|Ban cán sự đảng|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng bộ|Chi bộ|Ủy ban Kiểm tra")
 # Group nouns: "các sở, ban, ngành", "từng ngành, địa phương", "cơ quan, đơn vị liên quan"
 _GROUP = (r"sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức|doanh nghiệp|cơ sở|hội|đoàn thể|hiệp hội|"
           r"trường|cấp|quận|huyện|xã|phường|tỉnh|thành phố|thị xã|đặc khu|lực lượng|chủ đầu tư|cá nhân|"
           r"hộ gia đình|đài|báo|trung tâm|viện|bệnh viện|chi cục|cục|vụ|tập đoàn|công ty|"
           r"tổng công ty|hiệp hội|tổ|thủ trưởng|giám đốc|chủ tịch|người đứng đầu|đồng chí|nhà trường|"
-          r"chính quyền|nhà thầu|phòng|cấp ủy|tổ chức đảng|ban đảng|đảng ủy|tỉnh ủy|thành ủy|đảng bộ|chi bộ")
-_DETERMINER = r"(?:[Cc]ác|[Nn]hững|[Tt]ừng|[Mm]ỗi|[Kk]hối|[Tt]oàn bộ|[Tt]ất cả các)"
+          r"chính quyền|nhà thầu|phòng|thường trực|cấp ủy|tổ chức đảng|ban đảng|đảng ủy|tỉnh ủy|thành ủy|đảng bộ|chi bộ")
+_DETERMINER = r"(?:[Cc]ác|[Qq]uý|[Nn]hững|[Tt]ừng|[Mm]ỗi|[Kk]hối|[Tt]oàn bộ|[Tt]ất cả các)"
 # Words that begin like an agency but are not one: "Báo cáo", "Ban hành", "Bộ chỉ số", "Trường hợp"
 _FALSE = (r"(?!(?:Báo cáo|Ban hành|Trường hợp|Sở hữu|Hội nghị|Hội thảo|Hội viên|Đoàn viên|Đoàn kết|Vụ việc|"
           r"Cục bộ|Viện dẫn|Tổ dân phố|Cổng [Dd]ịch vụ công|Trung tâm [Dd]ữ liệu|"
@@ -96,6 +97,7 @@ _VERBS = [
     "khuyến cáo", "xúc tiến", "quảng bá", "biên soạn", "phát hành", "thí điểm", "chia sẻ", "xác minh",
     "trả lời", "đối thoại", "phân loại", "di dời", "niêm yết", "khen thưởng", "xử phạt", "nhân rộng",
     "chăm lo", "lãnh đạo", "mua sắm", "chuyển giao", "hoàn tất", "sơ kết", "tổng kết", "nhanh chóng", "tận dụng",
+    "trực tiếp", "trích xuất", "nộp",
 ]
 _VERB = re.compile(r"(?:%s)(?!\w)" % "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)), re.I)
 _PREAMBLE = re.compile(r"(?:Xét (?:đề nghị|Tờ trình|báo cáo|văn bản)|Theo đề nghị)(?!\w)")
@@ -111,17 +113,25 @@ _ORG_NAME = re.compile(r"^(?:các\s+)?(?:Ban Quản lý|Ban chỉ đạo|Ban ch�
 _NAME_VERBS = {"đầu tư", "xây dựng", "phát triển", "quản lý", "vận hành", "hỗ trợ", "dự báo", "khai thác",
                "bảo vệ", "ứng dụng", "chuyển đổi", "kiểm soát", "đánh giá", "thẩm định", "giám sát", "cung cấp",
                "tư vấn", "nghiên cứu", "phổ biến", "kết nối", "số hóa", "dịch vụ", "xử lý", "hoạt động"}
+# a place level closing a name: "Trung tâm Kiểm soát bệnh tật tỉnh", "Ban Quản lý dự án huyện"
+_PLACE_LEVEL_END = re.compile(r"\s(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|Trung ương|trung ương)\s*$")
+_FUNCTION_HEAD = re.compile(r"(?:các\s+)?(?:Ban Quản lý|Ban chỉ đạo|Ban chỉ huy|Công ty|Tổng [Cc]ông ty)$", re.I)
 _PLACE_END = re.compile(r"\s[A-ZĐ]\w*\s+[A-ZĐ]\w*\s*$")  # "... thủy lợi Hà Nội": a place name ends the name
 # Verbs that begin nouns inside names: "Cảnh sát giao thông", "Sở Giao dịch"
 _NOT_VERB = re.compile(r"giao\s+(?:thông|dịch|tiếp|lưu)(?!\w)|tự\s+chủ(?!\w)", re.I)  # "cơ sở ... tự chủ tài chính"
-_NOUN_BEFORE_TRINH = re.compile(r"(?:công|chương|quá|lộ|tờ)\s*$", re.I)
+# Verbs that end a noun after these words: "công trình", "chương trình", "công lập", "thành lập"
+_NOUN_BEFORE = {"trình": re.compile(r"(?:công|chương|quá|lộ|tờ)\s*$", re.I),
+                "lập": re.compile(r"(?:công|thành|thiết|độc)\s*$", re.I),
+                "kiểm tra": re.compile(r"(?:đoàn|tổ)\s*$", re.I),  # "các đoàn kiểm tra của Ban Thường vụ"
+                "giám sát": re.compile(r"(?:đoàn|tổ)\s*$", re.I),
+                "thẩm định": re.compile(r"(?:hội đồng|tổ)\s*$", re.I)}  # "Hội đồng thẩm định Nhà nước"
 _LAST_ITEM = re.compile(r"[,;]\s*|\s(?:và|cùng)\s")  # the last agency of a list read so far
 _COMPOUND = re.compile(r"(?:cơ quan|đơn vị)\s*$", re.I)
-# "cơ quan chủ trì", "cơ quan quản lý nhà nước", "đơn vị duy trì thoát nước" are nouns
+# "cơ quan chủ trì", "cơ quan quản lý nhà nước", "đơn vị duy trì thoát nước", "cơ quan tiếp nhận hồ sơ" are nouns
 _BOARD = re.compile(r"(?:^|\s)[Bb]an\s*$")
 _BOARD_KIND = re.compile(r"(?:chỉ đạo|tổ chức|chấp hành|chỉ huy|điều hành|thường vụ|vận động|quản lý)(?!\w)")
 _GROUP_PAIR = re.compile(r"cơ quan\s*,\s*đơn vị\s*$", re.I)  # "các cơ quan, đơn vị duy trì ...": a verb
-_COMPOUND_VERBS = {"chủ trì", "quản lý", "duy trì", "vận hành", "thi công", "tư vấn"}
+_COMPOUND_VERBS = {"chủ trì", "quản lý", "duy trì", "vận hành", "thi công", "tư vấn", "tiếp nhận"}
 _LIST_WORD = re.compile(r"lĩnh vực(?!\w)")  # "Mỗi ngành, lĩnh vực": only inside a list
 _WORD = re.compile(r"[^\s,;:.()]+|\([^()]*\)|[,;:.]")
 _MAX_WORDS = 45
@@ -152,12 +162,26 @@ def _stops(text: str, pos: int, phrase_so_far: str) -> bool:
     m = _VERB.match(text, pos)
     if m and _compound_noun(text, pos, m, phrase_so_far):
         return False
-    if m and m.group(0).lower() == "trình" and _NOUN_BEFORE_TRINH.search(phrase_so_far):
-        return False  # "công trình", "chương trình"
-    if m and m.group(0).lower() in _NAME_VERBS and _ORG_NAME.match(_LAST_ITEM.split(phrase_so_far)[-1]) \
-            and not _PLACE_END.search(phrase_so_far):
+    noun = m and _NOUN_BEFORE.get(m.group(0).lower())
+    if noun and noun.search(phrase_so_far):
+        return False  # "công trình", "đơn vị sự nghiệp công lập"
+    if m and m.group(0).lower() in _NAME_VERBS and _name_goes_on(_LAST_ITEM.split(phrase_so_far)[-1]):
         return False
     return bool(m)
+
+
+def _name_goes_on(item: str) -> bool:
+    """Name grammar: head noun + modifiers + place. A function word ("đầu tư", "hỗ trợ") is part of an
+    organisation's name after a head naming a function ("Ban Quản lý dự án đầu tư ...", "Công ty ...") or
+    after capitalised modifiers ("Trung tâm Hỗ trợ ..."); a name is complete once its place is read
+    ("... tỉnh", "... Hà Nội"), and a generic mention ("các Trung tâm y tế") takes no verb into it."""
+    head = _ORG_NAME.match(item)
+    if not head or _PLACE_END.search(item) or _PLACE_LEVEL_END.search(item):
+        return False
+    if _FUNCTION_HEAD.match(head.group(0)):
+        return True
+    modifiers = item[head.end():].split()
+    return not modifiers or modifiers[0][:1].isupper()
 
 
 def _compound_noun(text: str, pos: int, verb, phrase_so_far: str) -> bool:
@@ -368,8 +392,8 @@ _ROLE_NOTE = re.compile(r"\s*\((?:(?:là\s+)?(?:cơ quan|đơn vị)\s+)?(?:ch�
 def split(phrase: str) -> list:
     """'Các sở, ban, ngành, UBND quận, huyện' -> ['Các sở, ban, ngành', 'UBND quận, huyện']."""
     phrase = _ROLE_NOTE.sub("", phrase).strip(" ,;.:")
-    if ":" in phrase:
-        return _expand_colon(phrase)
+    if ":" in phrase:  # "UBND các tỉnh: A, B" names each; "Bí thư ... và Chủ tịch UBND các tỉnh: A, B" stays as printed
+        return [phrase] if len(split(phrase.partition(":")[0])) > 1 else _expand_colon(phrase)
     parts, start = [], 0
     known = mentions.spans(phrase)
     for m in _SEPARATOR.finditer(phrase):

@@ -40,8 +40,17 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())
 _PLACE_WORD = r"(?:[" + _UPPER + r"]\w*|phố|xã|trấn)(?!\w)"  # "Thành phố Hồ Chí Minh", "Đà Nẵng"
 _PLACE_DATE = re.compile(r"(?<![\w,/-])((?:T[Pp]\.\s*)?" + _PLACE_WORD + r"(?:(?:\s+|\s*-\s*)"
                          + _PLACE_WORD + r"){0,4}),\s*ngày\b"
-                         r"(?:\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|\s+" + _NUMERIC_DATE + ")?")
+                         r"(?:\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(?:¦\s+)?(\d{4})|\s+" + _NUMERIC_DATE + ")?")
 
+# a scan's header: the received stamp (dấu "CÔNG VĂN ĐẾN", its own "Số ... Ngày ...") is not the
+# document's; a number or day written by hand into the blank may be unreadable
+_RECEIVED_STAMP = re.compile(r"(?:CÔNG\s+VĂN\s+ĐẾN\b(?:[\s|:]*ĐẾN\b)?|(?<![^\n|])[ \t]*ĐẾN(?=[\s|:]*Số))[\s|:]*(?:Số\s*:?\s*(?P<number>[^\s|]*))?[\s|]*"
+                             r"(?:Ngày\s*:?\s*(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})?)?"
+                             r"(?:[\s|]*(?:Giờ|Chuyển|Lưu hồ sơ số)\s*:?[^\n|]*)*")
+_NUMBER_SLOT = re.compile(r"Số\s*:\s*(?P<slot>[^\s/|]*)\s?/\s?(?P<code>[A-ZĐ][\w-]*)")
+_READABLE_SLOT = re.compile(r"\d+[a-zA-Z]?")
+_DATE_SLOT = re.compile(r"(?<![\w,/-])" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r"){0,4},\s*ngày\s+(?P<slot>[^\n|]{0,40}?)"
+                        r"\s*năm\s+\d{4}")
 _PIECE = re.compile(r"[^|\n]+")
 _CELL_BREAK = re.compile(r"\||\n\s*\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -282,6 +291,33 @@ def _number(head: str, stamped: dict, table: dict, text: str, mention) -> Option
         if value:
             return _tidy_number(value)
     return None
+
+
+def _number_slot(head: str) -> Optional[str]:
+    """What stands in the blank of a printed 'Số: ..../KH-UBND' when it is no number (dots,
+    handwriting OCR could not read), else None."""
+    m = _NUMBER_SLOT.search(_flat(head))
+    if not m or _READABLE_SLOT.fullmatch(m.group("slot")):
+        return None
+    return m.group(0)
+
+
+def _date_slot(head: str) -> Optional[str]:
+    """The 'Nơi, ngày .. tháng .. năm 2025' line whose day or month is no number, else None."""
+    m = _DATE_SLOT.search(_flat(head))
+    return m.group(0) if m and not re.fullmatch(r"\d{1,2}\s+tháng\s+\d{1,2}", m.group("slot")) else None
+
+
+def _received_stamp(text: str, end: int) -> tuple:
+    """(text with the received stamp in its first `end` characters blanked, same length; a warning
+    naming the stamp's number and date) or (text, None)."""
+    m = _RECEIVED_STAMP.search(text, 0, end)
+    if not m:
+        return text, None
+    blank = re.sub(r"[^\n]", " ", m.group())
+    found = ", ".join(f"{name} {m.group(name)}" for name in ("number", "date") if m.group(name))
+    return text[:m.start()] + blank + text[m.end():], "received stamp (công văn đến) kept apart" + (
+        f": {found}" if found else "")
 
 
 def _tidy_number(number: str) -> str:
@@ -562,6 +598,28 @@ def _legal_bases(text: str) -> list:
 
 # ---------------------------------------------------------------- document
 
+@dataclass
+class _ScanHeader:
+    text: str  # the text to read the header from
+    warnings: list
+    blank_number: bool = False  # the number's blank holds nothing OCR could read
+    blank_date: bool = False
+
+
+def _scan_header(doc, text: str) -> _ScanHeader:
+    """The header of a document whose first page is a scan: the received stamp blanked, a blank
+    number or day OCR could not read named (they stay null: never a guess from the body)."""
+    if 1 not in (getattr(doc.source, "ocr_pages", None) or []):
+        return _ScanHeader(text, [])
+    text, stamp = _received_stamp(text, _HEAD_CHARS)
+    motto = _MOTTO.search(text, 0, _HEAD_CHARS)
+    head = text[max(0, motto.start() - 800) if motto else 0:][:3000]
+    number, day = _number_slot(head), _date_slot(head)
+    warnings = ([stamp] if stamp else []) + ([f"number unreadable in the scan: {number!r}"] if number else []) \
+        + ([f"issue date unreadable in the scan: {day!r}"] if day else [])
+    return _ScanHeader(text, warnings, bool(number), bool(day))
+
+
 def _warnings(document: Document) -> list:
     fields = ("number", "doc_type", "issue_date", "issuer", "title")
     missing = [f"{name} not found" for name in fields if not getattr(document, name)]
@@ -569,7 +627,8 @@ def _warnings(document: Document) -> list:
 
 
 def extract(doc) -> Document:
-    text = doc.text
+    scan = _scan_header(doc, doc.text)
+    text = scan.text
     motto = _MOTTO.search(text, 0, _HEAD_CHARS)
     head_start = max(0, motto.start() - 800) if motto else 0
     head = text[head_start:head_start + 3000]
@@ -580,7 +639,7 @@ def extract(doc) -> Document:
     place, header_date = _place_date(head)
     type_line, subject = _type_and_title(header_pieces)
     stamped = getattr(doc.source, "fields", None) or {}  # number and date stamped into a signed PDF
-    number = _number(head, stamped, table, text, mention)
+    number = None if scan.blank_number and not stamped.get("number") else _number(head, stamped, table, text, mention)
     web = _WEB_ISSUER.search(text[:1500])
     signer = _signer(text)
     issuer = _issuer(_issuer_block(text, motto), table, mention, number) if motto else \
@@ -590,12 +649,13 @@ def extract(doc) -> Document:
         doc_id=doc.doc_id,
         source=Source(doc.source.path, doc.sha256, doc.source.format, doc.source.pages),
         number=number, doc_type=_doc_type(type_line, table, number, mention),
-        issue_date=_issue_date(header_date, stamped, table, text, mention), place=place,
+        issue_date=None if scan.blank_date and not stamped.get("date")
+        else _issue_date(header_date, stamped, table, text, mention), place=place,
         issuer=_complete_issuer(issuer, text, table, place, web.group(1) if web else None) if issuer else None,
         signer=signer,
         title=_restore_names(_title(subject, _regarding(header_pieces), mention), [place, issuer_name]),
         legal_bases=_legal_bases(text) if motto else [])
     if not document.signer.name and table.get("signer"):
         document.signer = Signer(name=table["signer"])
-    document.warnings = list(doc.source.warnings) + _warnings(document)
+    document.warnings = list(doc.source.warnings) + scan.warnings + _warnings(document)
     return document

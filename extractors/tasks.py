@@ -18,10 +18,29 @@ from pipeline.segment import is_title
 from pipeline import segment as segmenting
 from pipeline.records import Deadline, Span, Task
 
-# not "cơ chế giao doanh nghiệp ...": a noun before the verb makes it a topic
-_ASSIGN = re.compile(r"(?<!\w)(?<!cơ chế )(?<!việc )(?<!thẩm quyền )"
+_ASSIGN = re.compile(r"(?<!\w)"
                      r"(?:giao (?:rõ\s+)?(?:trách nhiệm|nhiệm vụ)(?:\s+cho|\s*:)?|giao cho|giao|đề nghị|yêu cầu|"
                      r"phân công(?:\s+cho)?)\s+(?:(?:các\s+)?đồng chí\s+)?", re.I)
+# The word before an assignment verb that makes it a topic ("cơ chế giao doanh nghiệp ...") or a transfer
+# ("bàn giao cho công an tỉnh", "chuyển giao"): its object receives something, it is not given the duty
+# or a topic ("Về đề nghị Chính phủ ...: giao Bộ Tài chính ...")
+_NOT_ASSIGNING_AFTER = {"cơ chế", "việc", "thẩm quyền", "bàn", "chuyển", "trao", "giao", "về"}
+_LAST_WORDS = re.compile(r"(\w+)\s+(\w+)\s*$|(\w+)\s*$")
+
+
+def _assignments(sentence: str):
+    """The assignment verbs of a sentence ("giao", "đề nghị", "phân công cho", ...) that give a duty."""
+    for m in _ASSIGN.finditer(sentence):
+        before = _LAST_WORDS.search(sentence, max(0, m.start() - 30), m.start())
+        words = [w.lower() for w in (before.groups() if before else ()) if w]
+        if not words or (words[-1] not in _NOT_ASSIGNING_AFTER and " ".join(words) not in _NOT_ASSIGNING_AFTER):
+            yield m
+
+
+def _assigns(sentence: str) -> bool:
+    return next(_assignments(sentence), None) is not None
+
+
 # "... do Sở Xây dựng chủ trì, phối hợp với ... thực hiện": the agency after "do" leads
 _BY = re.compile(r"(?<!\w)do\s+(?=\S)", re.I)
 _LEADS = re.compile(r"\s*chủ trì(?=\s*(?:[,.;]|phối hợp|thực hiện|triển khai|tổ chức thực hiện|$))", re.I)
@@ -47,7 +66,7 @@ _RECIPIENTS = re.compile(r"^Nơi nhận", re.I)
 _OBJECTIVES = re.compile(r"(?:chỉ tiêu|mục tiêu)(?:\s+[^\W\d]+){0,3}\s+(?:bao gồm|gồm|như sau|cụ thể)\s*:\s*$", re.I)
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # a bare "*" or "20" is not a duty
-_HEADING_LEAD = re.compile(r"^(?:Trách nhiệm của|Giao|Đề nghị|Yêu cầu|(?:Kính\s+)?Mời)\s+")
+_HEADING_LEAD = re.compile(r"^(?:Trách nhiệm của|Đối với|Giao|Đề nghị|Yêu cầu|(?:Kính\s+)?Mời)\s+")
 _INVITE = re.compile(r"^(?:Kính\s+)?[Mm]ời\s+")  # "Mời Ủy ban MTTQ tỉnh phối hợp ...": addressed like "đề nghị"
 # A generic noun and lowercase words, with no name: "Doanh nghiệp số", "Chính quyền số", "Lực lượng sản xuất"
 _TOPIC = re.compile(r"^(?:Doanh nghiệp|Lực lượng|Hội|Đoàn|Cổng|Đội|Bộ phận|Trường|Cơ quan|Tổ|Nhà trường|"
@@ -108,7 +127,7 @@ def _lead_at(sentence: str, pos: int, cased: bool = True):
 def _assigned(sentence: str) -> Optional[list]:
     """'UBND thành phố giao Sở Tư pháp ...' -> ['Sở Tư pháp']; 'Sở Nội vụ đề nghị các cơ quan, đơn vị:' heads
     a list of requests to them."""
-    for m in list(_INVITE.finditer(sentence)) + list(_ASSIGN.finditer(sentence)):
+    for m in list(_INVITE.finditer(sentence)) + list(_assignments(sentence)):
         found = _lead_at(sentence, m.end(), cased=False) or _addressees(sentence, m.end())
         if found:
             return found[0]
@@ -509,7 +528,9 @@ class _Walker:
             if own and not _same(own, lead):
                 lead, coord = own, []
                 if end == len(text) and text.endswith(":"):  # "d) Giao Ban Quản lý ... có trách nhiệm:" heads its list
-                    self.open_heading(block, Heading(own))
+                    self.open_heading(block, Heading(own, coordinating(text, own)))
+                    if _bare_list_head(text[start:end], own):  # "1. Sở Y tế chủ trì, phối hợp với X:" states no duty
+                        continue
             self.add_text(block, text, start, end, lead, "heading", coord, heading.deadline)
             self.previous = (block, lead)
 
@@ -520,7 +541,7 @@ class _Walker:
             return
         lead = groups[0][2]
         if len(groups) == 1 and lead and _bare_list_head(text, lead):  # "Giao Văn phòng Trung ương Đảng chủ trì:"
-            numbered = bool(_ASSIGN.search(text)) and not block.marker_kind
+            numbered = _assigns(text) and not block.marker_kind
             self.open_heading(block, Heading(lead, coordinating(text, lead), numbered=numbered))
             self.previous = None
             return
@@ -585,11 +606,15 @@ _ROLE_ONLY = {"giao", "đề", "nghị", "yêu", "cầu", "chủ", "trì", "ph�
               "các", "cùng"}
 
 
+_ASIDE_IN_BRACKETS = re.compile(r"\([^()]*\)")
+
+
 def _bare_list_head(text: str, lead: list) -> bool:
     """A list head that names agencies and their roles only ("Giao X chủ trì, phối hợp với Y:"): not a duty itself."""
     if not text.endswith(":"):
         return False
     named = _tokens(" ".join(lead + coordinating(text, lead)))
+    text = _ASIDE_IN_BRACKETS.sub(" ", text)  # "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công):" names one body
     return _tokens(text) - named <= _ROLE_ONLY
 
 
@@ -632,7 +657,7 @@ def _list_head(task, block) -> Heading:
     "Sở Xây dựng chủ trì ..., cụ thể:" passes its agencies on; "Sở Xây dựng là đầu mối đôn đốc Trung tâm ...,
     các đơn vị ... thực hiện:" passes on those urged; an unnumbered "UBND tỉnh yêu cầu các sở ...:" reaches "1.", "2.".
     """
-    assigned = bool(_ASSIGN.search(task.text))
+    assigned = _assigns(task.text)
     urged = not assigned and _urged(task.text)
     heading = Heading(urged, [], task.deadline) if urged else \
         Heading(task.lead_agencies, task.coordinating_agencies, task.deadline)
@@ -664,6 +689,8 @@ def _continues(previous, block, text: str) -> bool:
         return False
     if _CONNECTIVE.match(text):
         return True
+    if _ASSIGN.match(text) or _INVITE.match(text):  # "Giao X chủ trì ...": its own addressee, even one not read
+        return False
     return not block.marker_kind and not previous.marker_kind and _starts_with_verb(text)
 
 
@@ -705,18 +732,21 @@ def _tokens(text: str) -> set:
     return set(_TOKEN.findall(text.lower()))
 
 
-def _similar(words: set, row: set) -> bool:
-    return len(words & row) >= _REPEAT * len(words | row)
+_RESTATED = 0.8  # share of words from which a news summary's duty restates the dispatch's own
+
+
+def _similar(words: set, row: set, share: float = _REPEAT) -> bool:
+    return len(words & row) >= share * len(words | row)
 
 
 class _RowIndex:
-    """Table rows indexed by the rarest words of each (prefix filtering): two
-    word sets sharing _REPEAT of their union share a word among the first
-    len - floor(_REPEAT * len) + 1 of each, rarest first; so a bullet is
+    """Word sets (table rows, body duties) indexed by the rarest words of each (prefix filtering): two
+    word sets sharing `share` of their union share a word among the first
+    len - floor(share * len) + 1 of each, rarest first; so a bullet is
     compared only with the rows holding one of its own rarest words."""
 
-    def __init__(self, rows: list):
-        self.rows = rows
+    def __init__(self, rows: list, share: float = _REPEAT):
+        self.rows, self.share = rows, share
         self.count = Counter(word for row in rows for word in row)
         self.by_word = defaultdict(list)
         for number, row in enumerate(rows):
@@ -726,13 +756,13 @@ class _RowIndex:
 
     def _prefix(self, words: set) -> list:
         rarest = sorted(words, key=lambda word: (self.count[word], word))
-        return rarest[:len(words) - math.floor(_REPEAT * len(words)) + 1]
+        return rarest[:len(words) - math.floor(self.share * len(words)) + 1]
 
     def repeated(self, words: set) -> bool:
         if not words:
             return self.has_empty
         candidates = {number for word in self._prefix(words) for number in self.by_word.get(word, ())}
-        return any(_similar(words, self.rows[number]) for number in candidates)
+        return any(_similar(words, self.rows[number], self.share) for number in candidates)
 
 
 def _without_repeats(found: list) -> list:
@@ -744,5 +774,20 @@ def _without_repeats(found: list) -> list:
     return kept
 
 
+def _lead_words(task) -> set:
+    """The task's words tagged with its lead, so that only duties of one lead are compared."""
+    lead = "|".join(sorted(agencies.canonical(name) for name in task.lead_agencies))
+    return {f"{lead}#{word}" for word in _tokens(task.text)}
+
+
+def _without_restatements(found: list) -> list:
+    """A news summary above a dispatch restates its duties: a duty before the document's sections whose
+    words (token Jaccard >= 0.8) and lead a duty in the sections repeats is dropped, the body's is kept."""
+    body = _RowIndex([_lead_words(t) for t in found if t.section], _RESTATED)
+    if not body.rows:
+        return found
+    return [t for t in found if t.section or not body.repeated(_lead_words(t))]
+
+
 def extract(doc) -> list:
-    return _without_repeats(_Walker(doc).run())
+    return _without_repeats(_without_restatements(_Walker(doc).run()))

@@ -8,8 +8,14 @@ from extractors import duties, kinds, metadata, registry, targets, tasks
 from pipeline import normalize as normalizing
 from pipeline import segment as segmenting
 from pipeline.document import ParsedDocument
-from pipeline.readers import SourceText
+from pipeline.readers import SourceText, ocr_text
 from pipeline.spans import first_holding
+
+
+def correct_ocr(doc: ParsedDocument) -> ParsedDocument:
+    """Vietnamese misread by OCR corrected on the OCR'd pages, before any offset is fixed."""
+    doc.source = ocr_text.correct_source(doc.source)
+    return doc
 
 
 def normalize(doc: ParsedDocument) -> ParsedDocument:
@@ -26,6 +32,14 @@ def segment(doc: ParsedDocument) -> ParsedDocument:
 
 def extract_metadata(doc: ParsedDocument) -> ParsedDocument:
     doc.document = metadata.extract(doc)
+    return doc
+
+
+def record_ocr_corrections(doc: ParsedDocument) -> ParsedDocument:
+    """Document.ocr_corrections, their offsets moved into the normalised text."""
+    raw = doc.normalized.raw_offsets
+    doc.document.ocr_corrections = [dict(c.as_dict(), offset=bisect_left(raw, c.offset))
+                                    for c in doc.source.ocr_corrections]
     return doc
 
 
@@ -85,10 +99,26 @@ def link_targets(doc: ParsedDocument) -> ParsedDocument:
     return doc
 
 
+def ocr_confidence(doc: ParsedDocument) -> ParsedDocument:
+    """Task/Target.ocr_confidence: the mean OCR confidence of the words at the record's span."""
+    spans = ocr_text.word_spans(doc.source) if doc.source.ocr_words else []
+    if not spans:
+        return doc
+    starts = [start for start, _end, _confidence in spans]
+    for record in doc.tasks + doc.targets:
+        low, high = doc.normalized.raw_span(record.span.start, record.span.end)
+        found = [confidence for start, end, confidence in spans[bisect_left(starts, low):bisect_left(starts, high)]
+                 if end <= high]
+        record.ocr_confidence = round(sum(found) / len(found) / 100, 2) if found else None
+    return doc
+
+
 COMPONENTS = [
+    ("correct_ocr", correct_ocr),
     ("normalize", normalize),
     ("segment", segment),
     ("metadata", extract_metadata),
+    ("ocr_corrections", record_ocr_corrections),
     ("kind", classify_kind),
     ("tasks", extract_tasks),
     ("duties", keep_duties),
@@ -96,6 +126,7 @@ COMPONENTS = [
     ("targets", extract_targets),
     ("goals", keep_goals),
     ("link_targets", link_targets),
+    ("ocr_confidence", ocr_confidence),
 ]
 
 

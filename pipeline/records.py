@@ -67,6 +67,8 @@ class Document:
     warnings: list = field(default_factory=list)
     kind: Optional[str] = None  # extractors.kinds.KINDS: plan, decision, ..., law, procedure, reference
     kind_evidence: list = field(default_factory=list)  # the signals that decided the kind
+    # what was changed in OCR'd text: {"from", "to", "offset" (into the normalised text), "rule"}
+    ocr_corrections: list = field(default_factory=list)
 
 
 @dataclass
@@ -84,6 +86,7 @@ class Task:
     evidence: str = "explicit"  # explicit | heading | table | continuation
     # resolved agencies: {"name" (as printed), "role" (lead/coordinating), "id", "canonical", "group", "note"}
     agencies: list = field(default_factory=list)
+    ocr_confidence: Optional[float] = None  # mean OCR confidence (0-1) of the words at span; None: no OCR
 
 
 @dataclass
@@ -101,6 +104,7 @@ class Target:
     span: Span
     excerpt: str
     source: str
+    ocr_confidence: Optional[float] = None  # as Task.ocr_confidence
 
 
 @dataclass

@@ -152,3 +152,99 @@ def test_a_reply_letter_s_closing_and_a_preamble_are_not_duties():
                      "1. Bộ Tư pháp chủ trì hoàn thiện dự thảo Nghị định, trình Chính phủ trong tháng 5/2026.\n\n"
                      "Sở Tài chính có ý kiến để Ủy ban nhân dân xã Phú Lâm và Công ty cổ phần Minh Long được biết./.\n")
     assert [t.lead_agencies for t in found] == [["Bộ Tư pháp"]]
+
+
+def test_a_permission_is_not_a_duty():
+    assert tasks_of("Ngoài ra, Sở Tài chính có thể tham khảo bảng giá đất của các tỉnh lân cận để tham mưu Ủy ban "
+                    "nhân dân tỉnh điều chỉnh hệ số.\n") == []
+    found = tasks_of("II. NHIỆM VỤ\n\n1. Sở Xây dựng chủ trì lập quy hoạch chung.\n\nTrường hợp cần thiết, Sở Xây "
+                     "dựng có thể thuê tư vấn độc lập thẩm tra đồ án.\n\n2. Các huyện cần rà soát các thủ tục có thể "
+                     "thực hiện trực tuyến toàn trình, hoàn thành trong tháng 6/2026.\n")
+    assert [t.text[:14] for t in found] == ["Sở Xây dựng ch", "Các huyện cần "]
+
+
+def test_liability_before_the_law_is_not_a_duty():
+    assert tasks_of("II. NHIỆM VỤ\n\n1. Các cơ sở giáo dục nghề nghiệp\n\n- Chịu trách nhiệm trước pháp luật về "
+                    "tính chính xác của hồ sơ đề nghị cấp kinh phí đào tạo.\n") == []
+    assert tasks_of("Giám đốc Sở Y tế chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh về thực hiện chức năng, "
+                    "nhiệm vụ, quyền hạn được giao.\n") == []
+    found = tasks_of("Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh về công tác "
+                     "phòng cháy rừng trên địa bàn, chủ động huy động lực lượng tại chỗ.\n")
+    assert [t.lead_agencies for t in found] == [["Chủ tịch Ủy ban nhân dân các xã"]]
+
+
+def test_the_issuer_who_requests_is_not_the_lead():
+    assert tasks_of("Để bảo đảm tiến độ giải ngân vốn đầu tư công, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu thực hiện "
+                    "nghiêm một số nội dung sau đây.\n") == []
+    found = tasks_of("Để bảo đảm tiến độ giải ngân vốn đầu tư công, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Sở Tài chính "
+                     "tham mưu điều chuyển vốn, hoàn thành trước ngày 30/9/2026.\n")
+    assert [t.lead_agencies for t in found] == [["Sở Tài chính"]]
+
+
+def test_an_act_of_the_issuing_council_after_an_intro_clause_is_not_a_duty():
+    assert tasks_of("Trên cơ sở Đề án số 12/ĐA-CP ngày 05 tháng 3 năm 2026 của Chính phủ, Ủy ban Thường vụ Quốc hội "
+                    "quyết định thành lập các phường của thị xã Hoài Nhơn như sau:\n") == []
+
+
+def test_a_topic_heading_is_not_an_agency():
+    found = tasks_of("II. NHIỆM VỤ\n\n1. Phòng chống bệnh sốt xuất huyết\n\n- Phun hóa chất diệt muỗi tại các ổ dịch "
+                     "trong 48 giờ.\n\n2. Sở Y tế\n\n- Cấp hóa chất cho các trạm y tế xã.\n")
+    assert [t.lead_agencies for t in found] == [["Sở Y tế"]]
+
+
+def test_a_definition_after_a_parenthesised_short_name_is_not_a_duty():
+    assert tasks_of("Theo Quyết định, Trang thông tin điện tử Sở Nội vụ (Trang thông tin) là kênh thông tin chính "
+                    "thức của Sở trên môi trường mạng.\n") == []
+    assert tasks_of("Giám đốc Sở Ngoại vụ là đại diện của tỉnh tại Hội đồng hợp tác các tỉnh biên giới.\n") == []
+
+
+def test_filing_the_application_is_a_procedure_step():
+    assert tasks_of("Doanh nghiệp nộp hồ sơ đề nghị hỗ trợ chi phí sau khi kết thúc năm tài chính.\n") == []
+
+
+NEWS_OF_A_DISPATCH = """# Thủ tướng yêu cầu bảo đảm nguồn điện mùa khô năm 2026
+
+Thủ tướng Chính phủ vừa ký Công điện số 45/CĐ-TTg về bảo đảm cung ứng điện mùa khô năm 2026.
+
+Thủ tướng giao Bộ Công Thương chủ trì, phối hợp với Tập đoàn Điện lực Việt Nam rà soát tiến độ các nguồn điện.
+
+Tăng cường tiết kiệm điện trong các cơ quan nhà nước
+
+Quy hoạch phát triển điện lực quốc gia vừa được Phó Thủ tướng Trần Văn Minh ký ban hành, nêu rõ 12 dự án ưu tiên.
+
+Theo TTXVN
+"""
+
+
+def test_a_news_subheading_byline_and_past_act_inherit_no_agency():
+    doc = process(SourceText("news.md", "txt", NEWS_OF_A_DISPATCH), "0" * 64)
+    assert doc.document.kind == "news"
+    assert [t.lead_agencies for t in doc.tasks] == [["Bộ Công Thương"]]
+
+
+def test_a_permission_after_a_condition_is_not_a_duty():
+    assert tasks_of("Sở Tài chính, căn cứ khả năng cân đối ngân sách, có thể đề xuất Ủy ban nhân dân tỉnh bổ sung vốn "
+                    "cho các dự án.\n") == []
+    assert tasks_of("Các trường học, nếu đủ điều kiện về cơ sở vật chất, có thể đề nghị Sở Giáo dục và Đào tạo cho "
+                    "phép tổ chức lớp học hai buổi.\n") == []
+
+
+def test_items_under_a_principles_heading_are_rules_not_duties():
+    found = tasks_of("II. TỔ CHỨC THỰC HIỆN\n\n1. Nguyên tắc thanh toán vốn:\n\n- Chủ đầu tư chịu trách nhiệm về "
+                     "tính chính xác của khối lượng đề nghị thanh toán.\n\n2. Sở Tài chính\n\n- Chủ đầu tư có trách "
+                     "nhiệm báo cáo tiến độ giải ngân về Sở Tài chính trước ngày 25 hằng tháng.\n")
+    assert [t.text[:30] for t in found] == ["Chủ đầu tư có trách nhiệm báo "]
+
+
+def test_figures_of_a_reporting_period_are_not_targets():
+    found = run("Trong 9 tháng đầu năm, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,5%.\n\n"
+                "So với năm 2025, số doanh nghiệp thành lập mới tăng 15%.\n\n"
+                "Qua 6 tháng triển khai, 100% cơ quan nhà nước đã kết nối trục liên thông văn bản.\n\n"
+                "Để hoàn thành mục tiêu, các sở, ngành phấn đấu giải ngân 100% kế hoạch vốn trước ngày 31/12/2026.\n"
+                ).targets
+    assert [t.value for t in found] == [100]
+
+
+def test_a_comparison_with_a_past_year_under_the_goals_heading_stays_a_target():
+    found = run("II. MỤC TIÊU\n\nTổng thu ngân sách trên địa bàn năm 2027 tăng 10% so với năm 2025.\n").targets
+    assert [t.value for t in found] == [10]

@@ -66,8 +66,10 @@ def test_frozen_headers_filters_and_dropdowns(run_dir):
         (choices,) = [v for v in ws.data_validations.dataValidation if v.formula1 == '"Đúng,Sửa,Xóa"']
         assert choices.type == "list"
         assert f"{review_col}3" in choices.sqref and f"{review_col}{ws.max_row}" in choices.sqref
-        highlighted = [str(cf.sqref) for cf in ws.conditional_formatting]  # low-confidence rows
-        assert highlighted == ([] if name == "Văn bản" else [f"A3:{ws.cell(2, ws.max_column).column_letter}{ws.max_row}"])
+        highlighted = [str(cf.sqref) for cf in ws.conditional_formatting]  # low-confidence rows, doubtful OCR cells
+        ocr_col = "" if name == "Văn bản" else openpyxl.utils.get_column_letter(_header(ws, 2).index("ocr_confidence") + 1)
+        assert highlighted == ([] if name == "Văn bản" else [f"A3:{ws.cell(2, ws.max_column).column_letter}{ws.max_row}",
+                                                            f"{ocr_col}3:{ocr_col}{ws.max_row}"])
     text_col = openpyxl.utils.get_column_letter(_header(book["Nhiệm vụ"], 2).index("text") + 1)
     assert book["Nhiệm vụ"].column_dimensions[text_col].width > 40  # the task text is readable
 

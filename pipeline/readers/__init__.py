@@ -27,6 +27,8 @@ class SourceText:
     warnings: list = field(default_factory=list)
     fields: dict = field(default_factory=dict)  # metadata found outside the text (PDF form fields)
     ocr_pages: list = field(default_factory=list)  # 1-based pages whose text comes from OCR
+    ocr_corrections: list = field(default_factory=list)  # ocr_text.Correction, offsets into text
+    ocr_words: dict = field(default_factory=dict)  # page number -> [(word, confidence 0-100)] OCR read there
 
     @property
     def pages(self) -> Optional[int]:

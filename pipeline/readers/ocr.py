@@ -188,8 +188,9 @@ def page_lines(words: list, skipped: list, tables: list, height: int, dpi: float
     return insert_lines(lines, blocks + word_lines([w for w in skipped if id(w) not in inside], height, dpi))
 
 
-def ocr_images(images: list, dpi: float = DPI) -> list:
-    """PIL images -> their Lines per image, in order, read in parallel."""
+def ocr_images(images: list, dpi: float = DPI, words: list = None) -> list:
+    """PIL images -> their Lines per image, in order, read in parallel; `words`, when given, gets
+    each image's [(word, confidence 0-100)] (ocr_text aligns them with the text)."""
     _require()
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as folder:
         paths = []
@@ -199,6 +200,8 @@ def ocr_images(images: list, dpi: float = DPI) -> list:
         workers = max(1, min(len(paths), os.cpu_count() or 1))
         with ThreadPoolExecutor(workers) as pool:
             pages = list(pool.map(partial(_ocr_file, dpi=dpi), paths))
+    if words is not None:
+        words.extend([(w.text, w.confidence) for w in read + skipped] for read, skipped, _tables in pages)
     return [page_lines(*page, image.height, dpi) for page, image in zip(pages, images)]
 
 
@@ -228,7 +231,8 @@ def read_image(path: Path) -> SourceText:
             dpi = _image_dpi(image)
     except (UnidentifiedImageError, OSError) as e:
         raise ReadError(f"not a readable image ({e})") from e
-    text, starts = join_pages(*pages_text(ocr_images(frames, dpi)))
+    words = []
+    text, starts = join_pages(*pages_text(ocr_images(frames, dpi, words)))
     pages = list(range(1, len(starts) + 1))
-    return SourceText(str(path), "image", text, starts, ocr_pages=pages,
+    return SourceText(str(path), "image", text, starts, ocr_pages=pages, ocr_words=dict(zip(pages, words)),
                       warnings=[f"OCR used on pages {page_range_label(pages)}"])

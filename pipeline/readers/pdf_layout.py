@@ -216,17 +216,33 @@ def _join_tables_across_pages(pages: list) -> None:
     """A table going on at the top of the next page continues the rows of the
     one ending the page (a row cut by the page break may run over several
     pages); then every table's rows are written as pipe lines."""
-    open_rows = None  # rows of the table ending the previous page
+    open_rows, header = None, None  # rows of the table ending the previous page, and its header row
     for lines in pages:
-        if open_rows is not None and lines and lines[0].block:
-            lines[0].rows = continue_rows(open_rows, lines[0].rows)
+        goes_on = open_rows is not None and bool(lines) and lines[0].block
+        if goes_on:
+            lines[0].rows = continue_rows(open_rows, _without_header(lines[0].rows, header))
             if len(lines) == 1 and not lines[0].rows:  # one cut row over the whole page
                 continue
-        open_rows = lines[-1].rows if lines and lines[-1].block else None
+        if lines and lines[-1].block:
+            same_table = goes_on and len(lines) == 1  # the page holds only the table going on
+            header = header if same_table else (lines[-1].rows or [None])[0]
+            open_rows = lines[-1].rows
+        else:
+            open_rows, header = None, None
     for lines in pages:
         for line in lines:
             if line.block:
                 line.text = "\n".join(table_row_line(row) for row in line.rows)
+
+
+def _cells(row) -> list:
+    return [" ".join((cell or "").split()) for cell in row or ()]
+
+
+def _without_header(rows: list, header) -> list:
+    """The rows of a table going on at the top of a page, without the header row repeated there,
+    so that a row cut by the page break meets the row it continues."""
+    return rows[1:] if rows and header and _cells(rows[0]) == _cells(header) else rows
 
 
 def _laid_out(lines: list, number: int, warnings: list) -> str:

@@ -42,6 +42,7 @@ _TRACKED = _REVIEW[:1] + [Column("status", "Tình trạng", 15, True)] + _REVIEW
 _STT = Column("stt", "STT", 6)  # số thứ tự, the row's number
 _PROVENANCE = [Column("excerpt", "Trích nguồn", 60), Column("source", "Tệp nguồn", 28),
                Column("page", "Trang", 7), Column("confidence", "Độ tin cậy", 10),
+               Column("ocr_confidence", "Độ tin cậy OCR", 10),
                Column("evidence", "Căn cứ xác định", 12)]
 SHEETS = {  # kind -> (sheet name, id field, columns)
     "documents": ("Văn bản", "doc_id", [
@@ -178,6 +179,7 @@ class _Formats:
         self.date = book.add_format({"num_format": "dd/mm/yyyy", "valign": "top", "align": "left"})
         self.month = book.add_format({"num_format": "mm/yyyy", "valign": "top", "align": "left"})
         self.low = book.add_format({"bg_color": "#FCE4D6"})
+        self.doubtful_ocr = book.add_format({"bg_color": "#F8CBAD", "bold": True, "font_color": "#9C0006"})
         self.bold = book.add_format({"bold": True})
         self.heading = book.add_format({"bold": True, "font_size": 13})
 
@@ -311,6 +313,12 @@ def _highlight_low_confidence(sheet, columns: list, last: int, formats: _Formats
     sheet.conditional_format(HEADER_ROWS, 0, last, len(columns) - 1, {
         "type": "formula", "format": formats.low,
         "criteria": f"=AND(ISNUMBER(${letter}{first_row}),${letter}{first_row}<{confidence.LOW})"})
+    col = _column_index(columns, "ocr_confidence")
+    if col is not None:  # text OCR read with doubt: its own cell marked too
+        cell = f"{xlsxwriter.utility.xl_col_to_name(col)}{first_row}"
+        sheet.conditional_format(HEADER_ROWS, col, last, col, {
+            "type": "formula", "format": formats.doubtful_ocr,
+            "criteria": f"=AND(ISNUMBER({cell}),{cell}<{confidence.OCR_LOW})"})
 
 
 IN_MEMORY_ROWS = 10_000  # ~130 MB of cells at most; above, the workbook streams

@@ -21,7 +21,8 @@ LEGEND = [
     "Kết quả rà soát (review): Đúng = confirmed, Sửa = corrected (edit the cells), Xóa = delete the record.",
     "Yellow headers mark editable columns: text, agencies separated by \"; \", deadline as YYYY or YYYY-MM-DD.",
     f"Orange rows: confidence below {confidence.LOW} (explicit \"chủ trì\" > agency heading > table row > "
-    "continuation; OCR warnings lower it).",
+    "continuation; OCR warnings lower it; a record whose words OCR read with a mean confidence below "
+    f"{confidence.OCR_LOW} (Độ tin cậy OCR, its cell in red) is always orange).",
     "Row 2 of each sheet holds the English field names; keep it and the id column so rows map back.",
 ]
 
