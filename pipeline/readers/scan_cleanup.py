@@ -18,7 +18,8 @@ SKEW_STEP = 0.1  # degrees
 SKEW_WIDTH = 800  # pixels of the downscaled copy the angle is measured on
 X_HEIGHT = 22  # pixels: Tesseract reads best with an x-height of 20-30 px
 _STRIPS = 8  # vertical strips the row profiles are taken in (a table's vertical rules stay apart)
-_STRIP_INK = 0.06  # share of a strip's row that must be ink for the row to hold text
+_STRIP_INK = 0.02  # share of a strip's row that must be ink for the row to hold text (above a rule's width)
+_X_ROWS = 0.4  # share of a line's densest row that its x-height rows hold
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def skew_angle(gray: np.ndarray) -> float:
     from PIL import Image
     factor = max(1, gray.shape[1] // SKEW_WIDTH)
     small = np.asarray(Image.fromarray(gray).reduce(factor)) if factor > 1 else gray
-    ink = np.where(small < otsu_threshold(small), 0, 255).astype(np.uint8)
+    ink = np.where(small <= otsu_threshold(small), 0, 255).astype(np.uint8)
     angles = np.arange(-MAX_SKEW, MAX_SKEW + SKEW_STEP / 2, SKEW_STEP)
     sharpness = [np.var((_rotate(ink, -a) < 128).sum(axis=1)) for a in angles]
     return float(angles[int(np.argmax(sharpness))])
@@ -83,10 +84,10 @@ def deskewed(gray: np.ndarray) -> tuple:
 
 def x_height(gray: np.ndarray) -> float:
     """Median x-height in pixels of the page's text lines, 0 with no text: in
-    vertical strips, each run of rows holding text is a line; its x-height is
-    the rows at least half as inked as its densest row (accents, ascenders
-    and descenders are sparse)."""
-    ink = gray < otsu_threshold(gray)
+    vertical strips, each run of rows holding text is a line; its x-height
+    spans its rows at least _X_ROWS as inked as its densest row (accents,
+    ascenders and descenders are sparse)."""
+    ink = gray <= otsu_threshold(gray)
     heights = []
     for strip in np.array_split(ink, _STRIPS, axis=1):
         rows = strip.sum(axis=1)
@@ -94,9 +95,9 @@ def x_height(gray: np.ndarray) -> float:
         edges = np.flatnonzero(np.diff(np.concatenate(([0], texted.astype(np.int8), [0]))))
         for start, end in zip(edges[::2], edges[1::2]):
             line = rows[start:end]
-            dense = int((line >= line.max() / 2).sum())
-            if dense >= 3:
-                heights.append(dense)
+            dense = np.flatnonzero(line >= line.max() * _X_ROWS)
+            if dense[-1] - dense[0] >= 2:
+                heights.append(dense[-1] - dense[0] + 1)
     return float(np.median(heights)) if heights else 0.0
 
 
