@@ -16,6 +16,7 @@ import math
 import random
 import re
 import sys
+import time
 from pathlib import Path
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
@@ -212,7 +213,9 @@ def scan_pages(pdf_path: Path, seed: int = 7, dpi: int = 200) -> list:
 def write_scan(pdf_path: Path, target: Path, seed: int = 7, dpi: int = 200) -> None:
     pages = scan_pages(pdf_path, seed, dpi)
     target.parent.mkdir(parents=True, exist_ok=True)
-    pages[0].save(str(target), "PDF", save_all=True, append_images=pages[1:], resolution=dpi, quality=85)
+    fixed = time.gmtime(0)  # the same input, the same bytes
+    pages[0].save(str(target), "PDF", save_all=True, append_images=pages[1:], resolution=dpi, quality=85,
+                  creationDate=fixed, modDate=fixed)
 
 
 def main(argv=None) -> int:
