@@ -1,6 +1,6 @@
 """Scan clean-up before OCR, each step on a page drawn here: coloured ink
 (seal, stamp, signature) painted over with paper, the page turned straight by
-its text lines, its text brought to a readable height, then black on white;
+its text lines, its text brought to a readable height;
 a page read with OCR is cleaned first (the stamp's words are not read)."""
 from pathlib import Path
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from pipeline.readers import ocr, read
-from pipeline.readers.scan_cleanup import (X_HEIGHT, binarise, clean_page, deskewed, ocr_scale, skew_angle,
+from pipeline.readers.scan_cleanup import (X_HEIGHT, clean_page, deskewed, ocr_scale, skew_angle,
                                            without_colour_ink, x_height)
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
@@ -73,15 +73,6 @@ def test_small_text_is_enlarged_large_text_reduced_readable_text_kept():
     assert ocr_scale(small) > 1.5 and ocr_scale(readable) == 1.0 and ocr_scale(large) < 0.7
     enlarged = clean_page(np.asarray(_page(18).convert("RGB")))
     assert abs(x_height(enlarged.gray) - X_HEIGHT) <= 0.25 * X_HEIGHT
-
-
-@needs_font
-def test_grey_noisy_paper_is_binarised_to_white_with_black_text():
-    gray = np.asarray(_page(paper=215).convert("L")).astype(np.float64)
-    noisy = np.clip(gray + np.random.default_rng(3).normal(0, 9, gray.shape), 0, 255).astype(np.uint8)
-    black = binarise(noisy)
-    assert set(np.unique(black)) == {0, 255}
-    assert (black[gray > 200] == 255).mean() > 0.999 and (black[gray < 30] == 0).mean() > 0.99
 
 
 @pytest.mark.skipif(not ocr.available(), reason="Tesseract is not installed")
