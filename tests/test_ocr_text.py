@@ -79,3 +79,13 @@ def test_only_ocr_pages_are_corrected_and_the_document_lists_the_corrections():
 def test_text_layer_documents_are_not_corrected():
     doc = _run([])
     assert doc.text.count("tô chức") == 2 and doc.document.ocr_corrections == []
+
+
+def test_curly_quotes_without_a_partner_are_specks_and_a_quoted_name_keeps_its_quotes():
+    text, found = correct("Đà Nẵng ban hành kế hoạch cải thiện, nâng” “cao Chỉ số cải cách hành chính - UBND "
+                          "thành phố “Đà Nẵng vừa ban hành Kế hoạch số 145/KH-UBND.\n\n"
+                          "Sở Nội vụ xây dựng Đề án “Đẩy mạnh cải cách hành chính” năm 2026.")
+    assert text == ("Đà Nẵng ban hành kế hoạch cải thiện, nâng cao Chỉ số cải cách hành chính - UBND thành phố "
+                    "Đà Nẵng vừa ban hành Kế hoạch số 145/KH-UBND.\n\n"
+                    "Sở Nội vụ xây dựng Đề án “Đẩy mạnh cải cách hành chính” năm 2026.")
+    assert [(c.before, c.after, c.rule) for c in found] == [("”", "", "quote"), ("“", "", "quote"), ("“", "", "quote")]

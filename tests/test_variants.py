@@ -11,10 +11,11 @@ import pytest
 
 from pipeline.batch import run
 from pipeline.evaluate import evaluate
-from pipeline.readers import ocr
+from pipeline.readers import ocr, read
 from tests.conftest import CORPUS, GOLD
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import make_scans  # noqa: E402
 import make_variants  # noqa: E402
 
 STEMS = ["000_5af79f33ba832511", "001_65619a51212f7d4a", "004_f1750d5c6b4aa004"]
@@ -98,3 +99,23 @@ def test_scanned_pdf_scores_close_to_txt(built, txt_scores, tmp_path):
     for stem in STEMS:
         make_variants.write_scan(pdfs / f"{stem}.pdf", scans / f"{stem}.pdf")
     _assert_close(_scores(scans, STEMS, tmp_path), txt_scores, SCAN_TOLERANCE)
+
+
+@needs_libreoffice
+@needs_tesseract
+def test_office_scan_scores_close_to_txt(built, tmp_path):
+    """000 scanned the way offices scan (scripts/make_scans.py): the number written by hand, a received stamp
+    across the header, a seal and a signature, turned on grey noisy paper; the same seed, the same file."""
+    stem = STEMS[0]
+    pdf, scan, again = (_office(built, "pdf") / f"{stem}.pdf", tmp_path / "scan" / f"{stem}.pdf",
+                        tmp_path / "again" / f"{stem}.pdf")
+    make_scans.write_scan(pdf, scan)
+    make_scans.write_scan(pdf, again)
+    assert scan.read_bytes() == again.read_bytes()
+    source = read(scan)
+    assert source.ocr_pages == list(range(1, source.ocr_pages[-1] + 1)) and "CÔNG VĂN ĐẾN" not in source.text.upper()
+    texts = tmp_path / "txt"
+    texts.mkdir()
+    shutil.copy(built[1] / f"{stem}.txt", texts)
+    _assert_close(_scores(scan.parent, [stem], tmp_path / "scan-run"), _scores(texts, [stem], tmp_path / "txt-run"),
+                  SCAN_TOLERANCE)

@@ -1,5 +1,7 @@
 """OCR with Tesseract (`-l vie`) for scanned pages and images.
 
+Each page is first cleaned (scan_cleanup: red and blue ink painted over,
+turned straight, scaled to a readable text height, black on white).
 Tesseract writes its words with their boxes (TSV); they are grouped into
 lines with boxes in points, y upwards, the same Lines as a PDF text layer, so
 paragraphs are rebuilt by pdf_layout from the same layout cues. Ruled tables
@@ -20,6 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from pipeline.readers import ReadError, SourceText
+from pipeline.readers.scan_cleanup import clean_page
 from pipeline.readers.ocr_tables import erase_rules, find_grids, outside, table_rows, unread_cells, unread_ink
 from pipeline.readers.pdf_layout import Line, insert_lines, join_pages, merge_same_baseline, pages_text
 
@@ -188,21 +191,29 @@ def page_lines(words: list, skipped: list, tables: list, height: int, dpi: float
     return insert_lines(lines, blocks + word_lines([w for w in skipped if id(w) not in inside], height, dpi))
 
 
+def _read_page(image, path: str, dpi: float) -> tuple:
+    """(words, skipped, tables, height, dpi) of one page: cleaned (scan_cleanup),
+    saved to `path`, read; height and dpi are the cleaned image's."""
+    import numpy as np
+    from PIL import Image
+    cleaned = clean_page(np.asarray(image.convert("RGB")))
+    Image.fromarray(cleaned.gray).save(path)
+    dpi *= cleaned.scale
+    return _ocr_file(path, dpi) + (cleaned.gray.shape[0], dpi)
+
+
 def ocr_images(images: list, dpi: float = DPI, words: list = None) -> list:
     """PIL images -> their Lines per image, in order, read in parallel; `words`, when given, gets
     each image's [(word, confidence 0-100)] (ocr_text aligns them with the text)."""
     _require()
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as folder:
-        paths = []
-        for number, image in enumerate(images):
-            paths.append(str(Path(folder) / f"page{number:04d}.png"))
-            image.save(paths[-1])
+        paths = [str(Path(folder) / f"page{number:04d}.png") for number in range(len(images))]
         workers = max(1, min(len(paths), os.cpu_count() or 1))
         with ThreadPoolExecutor(workers) as pool:
-            pages = list(pool.map(partial(_ocr_file, dpi=dpi), paths))
+            pages = list(pool.map(partial(_read_page, dpi=dpi), images, paths))
     if words is not None:
-        words.extend([(w.text, w.confidence) for w in read + skipped] for read, skipped, _tables in pages)
-    return [page_lines(*page, image.height, dpi) for page, image in zip(pages, images)]
+        words.extend([(w.text, w.confidence) for w in read + skipped] for read, skipped, *_rest in pages)
+    return [page_lines(*page) for page in pages]
 
 
 def page_range_label(pages: list) -> str:

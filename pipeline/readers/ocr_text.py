@@ -42,7 +42,7 @@ class Correction:
     offset: int  # where `after` starts in the corrected text
     before: str  # as OCR read it
     after: str
-    rule: str  # join | split | tone | agency
+    rule: str  # quote | join | split | tone | agency
 
     def as_dict(self) -> dict:
         return {"from": self.before, "to": self.after, "offset": self.offset, "rule": self.rule}
@@ -257,7 +257,25 @@ def _snap_at(text: str, words: list, i: int, names) -> tuple:
 
 
 # tones twice: a word fixed gives its neighbour the context ("PHÔ CÂN THƠ" -> "PHÔ CẦN THƠ" -> "PHỐ CẦN THƠ")
-_PASSES = (("join", _joins), ("split", _splits), ("tone", _tones), ("tone", _tones))
+def _stray_quotes(text: str, lex: _Lexicon = None) -> list:
+    """Curly quotes with no partner in their paragraph: specks at a line's edge that Tesseract reads
+    as “ or ” ("phố “Đà Nẵng", "nâng” “cao"); a quoted name keeps both of its quotes."""
+    edits = []
+    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text):
+        opened = []
+        for m in re.finditer("[“”]", paragraph.group()):
+            at = paragraph.start() + m.start()
+            if m.group() == "“":
+                opened.append(at)
+            elif opened:
+                opened.pop()
+            else:
+                edits.append(at)
+        edits += opened
+    return [(at, at + 1, "") for at in sorted(edits)]
+
+
+_PASSES = (("quote", _stray_quotes), ("join", _joins), ("split", _splits), ("tone", _tones), ("tone", _tones))
 
 
 def correct(text: str) -> tuple:
