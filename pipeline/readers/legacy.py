@@ -28,7 +28,6 @@ _TCVN3_ROWS = {
     "\u00f5\u00f6\u00f7\u00f8\u00f9": "ừửữứự",
     "\u00fa\u00fb\u00fc\u00fd\u00fe": "ỳỷỹýỵ",
 }
-_LINE = re.compile(r"[^\n]+")
 _TCVN3_WORD = re.compile(r"[A-Za-z\u00a1-\u00fe]+")
 _TCVN3 = str.maketrans({src: dst for codes, letters in _TCVN3_ROWS.items() for src, dst in zip(codes, letters)})
 
@@ -62,23 +61,65 @@ _LATIN1 = re.compile("[\u00a1-\u00ff]")
 _UNICODE_SHARE = 0.5  # Unicode Vietnamese: about 0.7 of its accented letters; legacy text: none
 
 
-def _typed_in_capitals(text: str) -> bool:
-    """No small ASCII letter, and a capital beyond the first letter: 'QUYÕT', 'ñY BAN'."""
-    capitals = [i for i, c in enumerate(text) if c.isascii() and c.isupper() or "\u00a1" <= c <= "\u00a7"]
-    return not any(c.isascii() and c.islower() for c in text) and any(i > 0 for i in capitals)
+# a word's case in TCVN3: its ASCII letters and the codes of Ă Â Ê Ô Ơ Ư Đ tell; toned
+# letters have lower-case codes only, so a word of those alone (or one capital and those) is either
+_CAPITAL, _SMALL, _EITHER = "capital", "small", "either"
+_CHUNK = re.compile(r"\S+")
+_CAPITAL_CODES = "\u00a1\u00a2\u00a3\u00a4\u00a5\u00a6\u00a7"
+_SMALL_CODES = "\u00a8\u00a9\u00aa\u00ab\u00ac\u00ad\u00ae"
 
 
-def _tcvn3_line(match: re.Match) -> str:
-    """TCVN3 has no toned capitals: a line or word typed in capitals gets them back."""
-    line = match.group(0)
-    if _typed_in_capitals(line):
-        return line.translate(_TCVN3).upper()
-    return _TCVN3_WORD.sub(lambda m: m.group(0).translate(_TCVN3).upper() if _typed_in_capitals(m.group(0))
-                           else m.group(0).translate(_TCVN3), line)
+def _word_case(chunk: str) -> str:
+    """('¹' is a letter, ạ, not a digit) 'QUYÕT' capital, 'Së', 'V\u00d2', '\u00b8' either, 'ph¸p' small; '' for numbers and signs."""
+    if any(c.isdecimal() for c in chunk) or not _TCVN3_WORD.search(chunk):
+        return ""
+    if any(c.isascii() and c.islower() or c in _SMALL_CODES for c in chunk):
+        return _SMALL
+    capitals = sum(c.isascii() and c.isupper() or c in _CAPITAL_CODES for c in chunk)
+    return _CAPITAL if capitals >= 2 else _EITHER
+
+
+def _line_case(cases: list) -> str:
+    """The case the line's clear words are in, the first of them ('' when none is clear)."""
+    return next((case for case in cases if case in (_CAPITAL, _SMALL)), "")
+
+
+def _resolved(cases: list, fallback: str) -> list:
+    """Each 'either' word takes the case of its nearest clear word on the line (before it
+    first), or the fallback when the line has none."""
+    resolved, before = [], ""
+    for i, case in enumerate(cases):
+        if case in (_CAPITAL, _SMALL):
+            before = case
+        resolved.append(case if case != _EITHER else before or _line_case(cases[i:]) or fallback)
+    return resolved
+
+
+def _decode_tcvn3_line(line: str, cases: list) -> str:
+    chunks = list(_CHUNK.finditer(line))
+    out, end = [], 0
+    for chunk, case in zip(chunks, cases):
+        text = chunk.group(0).translate(_TCVN3)
+        out += [line[end:chunk.start()], text.upper() if case == _CAPITAL else text]
+        end = chunk.end()
+    return "".join(out) + line[end:]
 
 
 def decode_tcvn3(text: str, capitals: bool = False) -> str:
-    converted = _LINE.sub(_tcvn3_line, text)
+    """TCVN3 has no toned capitals: words typed in capitals ('QUYÕT \u00a7\u00deNH') get them
+    back, and so do the ambiguous words among them ('V\u00d2' above a line in capitals: 'VỀ').
+    A line already in Unicode is left as it is (a Unicode heading above a legacy body)."""
+    lines = text.split("\n")
+    cases = [[_word_case(c) for c in _CHUNK.findall(line)] for line in lines]
+    following = ""  # the case of the next line holding a clear word
+    out = [""] * len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        if _UNICODE_ONLY.search(lines[i]):
+            out[i] = lines[i]
+            continue
+        out[i] = _decode_tcvn3_line(lines[i], _resolved(cases[i], following or _SMALL))
+        following = _line_case(cases[i]) or following
+    converted = "\n".join(out)
     return converted.upper() if capitals else converted
 
 
@@ -90,7 +131,9 @@ def _vni_syllable(match: re.Match) -> str:
 
 
 def decode_vni(text: str) -> str:
-    return _VNI_SYLLABLE.sub(_vni_syllable, text)
+    """A line already in Unicode is left as it is ('Hòa' would read as 'Hị')."""
+    return "\n".join(line if _UNICODE_ONLY.search(line) else _VNI_SYLLABLE.sub(_vni_syllable, line)
+                     for line in text.split("\n"))
 
 
 def common_share(text: str) -> float:
