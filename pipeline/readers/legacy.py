@@ -70,8 +70,8 @@ _SMALL_CODES = "\u00a8\u00a9\u00aa\u00ab\u00ac\u00ad\u00ae"
 
 
 def _word_case(chunk: str) -> str:
-    """('¹' is a letter, ạ, not a digit) 'QUYÕT' capital, 'Së', 'V\u00d2', '\u00b8' either, 'ph¸p' small; '' for numbers and signs."""
-    if any(c.isdecimal() for c in chunk) or not _TCVN3_WORD.search(chunk):
+    """('¹' is a letter, ạ, not a digit) 'QUYÕT' capital, 'Së', 'V\u00d2', '\u00b8' either, 'ph¸p' small; '' for numbers, codes ('/QĐ-UBND') and signs."""
+    if any(c.isdecimal() or c == "/" for c in chunk) or not _TCVN3_WORD.search(chunk):
         return ""
     if any(c.isascii() and c.islower() or c in _SMALL_CODES for c in chunk):
         return _SMALL
@@ -95,13 +95,49 @@ def _resolved(cases: list, fallback: str) -> list:
     return resolved
 
 
-def _decode_tcvn3_line(line: str, cases: list) -> str:
-    chunks = list(_CHUNK.finditer(line))
+_TONED_CODES = "".join(codes for codes in _TCVN3_ROWS if codes[0] >= "\u00b5")  # small toned vowels only
+_LIST_MARK = re.compile(r"[-+*•]|\(?[0-9a-z]{1,3}[.)]|[IVX]+\.")
+_SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+_MARKUP = "*_(\"“'"
+
+
+def _sentence_starts(chunks: list, line_starts_sentence: bool) -> set:
+    """Indexes of the chunks that begin a sentence: after '.', '!', '?', and the line's first
+    word (after its list mark, '- ', 'c) ') when the line above ended one."""
+    starts = {i + 1 for i, chunk in enumerate(chunks[:-1]) if re.search(r"[.!?]\W*$", chunk)}
+    if line_starts_sentence and chunks:
+        starts.add(1 if _LIST_MARK.fullmatch(chunks[0]) else 0)
+    return starts
+
+
+def _capital_initial(text: str) -> str:
+    """'ñy' -> 'Ủy': the first letter, after any markup, in capitals."""
+    lead = len(text) - len(text.lstrip(_MARKUP))
+    return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
+
+
+def _needs_capital_initial(chunks: list, i: int, starts: set) -> bool:
+    """A word led by a toned small code whose capital TCVN3 lacks: capital at a sentence start,
+    and 'Ủy ban' (an organ's name is never written small)."""
+    if not chunks[i].lstrip(_MARKUP)[:1] in _TONED_CODES:
+        return False
+    organ = chunks[i].lstrip(_MARKUP) == "\u00f1y" and i + 1 < len(chunks) and chunks[i + 1] == "ban"
+    return i in starts or organ
+
+
+def _decode_tcvn3_line(line: str, cases: list, starts_sentence: bool, next_line: str) -> str:
+    matches = list(_CHUNK.finditer(line))
+    chunks = [m.group(0) for m in matches] + _CHUNK.findall(next_line)[:1]  # 'Ủy' / 'ban' across lines
+    starts = _sentence_starts(chunks, starts_sentence)
     out, end = [], 0
-    for chunk, case in zip(chunks, cases):
-        text = chunk.group(0).translate(_TCVN3)
-        out += [line[end:chunk.start()], text.upper() if case == _CAPITAL else text]
-        end = chunk.end()
+    for i, (match, case) in enumerate(zip(matches, cases)):
+        text = match.group(0).translate(_TCVN3)
+        if case == _CAPITAL:
+            text = text.upper()
+        elif _needs_capital_initial(chunks, i, starts):
+            text = _capital_initial(text)
+        out += [line[end:match.start()], text]
+        end = match.end()
     return "".join(out) + line[end:]
 
 
@@ -117,7 +153,9 @@ def decode_tcvn3(text: str, capitals: bool = False) -> str:
         if _UNICODE_ONLY.search(lines[i]):
             out[i] = lines[i]
             continue
-        out[i] = _decode_tcvn3_line(lines[i], _resolved(cases[i], following or _SMALL))
+        starts_sentence = i == 0 or not lines[i - 1].strip() or bool(_SENTENCE_END.search(lines[i - 1]))
+        next_line = lines[i + 1] if i + 1 < len(lines) else ""
+        out[i] = _decode_tcvn3_line(lines[i], _resolved(cases[i], following or _SMALL), starts_sentence, next_line)
         following = _line_case(cases[i]) or following
     converted = "\n".join(out)
     return converted.upper() if capitals else converted
