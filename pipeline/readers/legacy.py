@@ -98,6 +98,7 @@ def _resolved(cases: list, fallback: str) -> list:
 _TONED_CODES = "".join(codes for codes in _TCVN3_ROWS if codes[0] >= "\u00b5")  # small toned vowels only
 _LIST_MARK = re.compile(r"[-+*•]|\(?[0-9a-z]{1,3}[.)]|[IVX]+\.")
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+_NUMBER_OR_CODE = re.compile(r"[\d/]")
 _MARKUP = "*_(\"“'"
 
 
@@ -116,25 +117,35 @@ def _capital_initial(text: str) -> str:
     return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
 
 
-def _needs_capital_initial(chunks: list, i: int, starts: set) -> bool:
+def _name_line(chunks: list) -> bool:
+    """A person's name on a line of its own ('Lê Ngọc ¸nh' = 'Lê Ngọc Ánh'): two to five words,
+    each led by a capital or by a toned code, one at least by a capital."""
+    words = [chunk.strip(_MARKUP) for chunk in chunks]
+    led_by_capital = [w[:1].isascii() and w[:1].isupper() or w[:1] in _CAPITAL_CODES for w in words]
+    return (2 <= len(words) <= 5 and any(led_by_capital) and all(w.isalpha() for w in words)
+            and all(capital or w[:1] in _TONED_CODES for w, capital in zip(words, led_by_capital)))
+
+
+def _needs_capital_initial(chunks: list, i: int, starts: set, name: bool) -> bool:
     """A word led by a toned small code whose capital TCVN3 lacks: capital at a sentence start,
-    and 'Ủy ban' (an organ's name is never written small)."""
+    in a name line, and in 'Ủy ban' (an organ's name is never written small)."""
     if not chunks[i].lstrip(_MARKUP)[:1] in _TONED_CODES:
         return False
     organ = chunks[i].lstrip(_MARKUP) == "\u00f1y" and i + 1 < len(chunks) and chunks[i + 1] == "ban"
-    return i in starts or organ
+    return i in starts or organ or name
 
 
 def _decode_tcvn3_line(line: str, cases: list, starts_sentence: bool, next_line: str) -> str:
     matches = list(_CHUNK.finditer(line))
     chunks = [m.group(0) for m in matches] + _CHUNK.findall(next_line)[:1]  # 'Ủy' / 'ban' across lines
     starts = _sentence_starts(chunks, starts_sentence)
+    name = _name_line(chunks[:len(matches)])
     out, end = [], 0
     for i, (match, case) in enumerate(zip(matches, cases)):
         text = match.group(0).translate(_TCVN3)
         if case == _CAPITAL:
             text = text.upper()
-        elif _needs_capital_initial(chunks, i, starts):
+        elif _needs_capital_initial(chunks, i, starts, name):
             text = _capital_initial(text)
         out += [line[end:match.start()], text]
         end = match.end()
@@ -155,7 +166,8 @@ def decode_tcvn3(text: str, capitals: bool = False) -> str:
             continue
         starts_sentence = i == 0 or not lines[i - 1].strip() or bool(_SENTENCE_END.search(lines[i - 1]))
         next_line = lines[i + 1] if i + 1 < len(lines) else ""
-        out[i] = _decode_tcvn3_line(lines[i], _resolved(cases[i], following or _SMALL), starts_sentence, next_line)
+        fallback = _SMALL if _NUMBER_OR_CODE.search(lines[i]) else following or _SMALL  # 'Số: 215/KH-UBND'
+        out[i] = _decode_tcvn3_line(lines[i], _resolved(cases[i], fallback), starts_sentence, next_line)
         following = _line_case(cases[i]) or following
     converted = "\n".join(out)
     return converted.upper() if capitals else converted
