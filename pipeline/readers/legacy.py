@@ -122,7 +122,7 @@ def _name_line(chunks: list) -> bool:
     each led by a capital or by a toned code, one at least by a capital."""
     words = [chunk.strip(_MARKUP) for chunk in chunks]
     led_by_capital = [w[:1].isascii() and w[:1].isupper() or w[:1] in _CAPITAL_CODES for w in words]
-    return (2 <= len(words) <= 5 and any(led_by_capital) and all(w.isalpha() for w in words)
+    return (2 <= len(words) <= 5 and any(led_by_capital) and all(w.translate(_TCVN3).isalpha() for w in words)
             and all(capital or w[:1] in _TONED_CODES for w, capital in zip(words, led_by_capital)))
 
 
