@@ -72,3 +72,61 @@ def test_legacy_body_under_a_unicode_heading_is_still_found():
     heading = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
     assert legacy.detect(heading + encode_tcvn3("\n".join(SENTENCES * 2))) == "tcvn3"
     assert legacy.detect(heading + encode_vni("\n".join(SENTENCES * 2))) == "vni"
+
+
+# a plan as an office typed it in TCVN3: header block and title in capitals, "Số:" above the body
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+Số: 215/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Tĩnh, ngày 14 tháng 3 năm 2026
+
+KẾ HOẠCH
+VỀ
+VIỆC TRIỂN KHAI CÔNG TÁC PHÒNG CHÁY, CHỮA CHÁY NĂM 2026
+
+Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+1. Ủy ban nhân dân các xã chủ trì, phối hợp với Công an tỉnh kiểm tra an toàn phòng cháy tại các chợ, hoàn thành trước ngày 30/6/2026.
+2. Sở Tài chính bảo đảm kinh phí thực hiện Kế hoạch này.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Lê Ngọc Ánh
+"""
+
+
+def _read_plan(tmp_path, content: bytes):
+    from pipeline.process import process
+    from pipeline.readers import read
+    path = tmp_path / "ke-hoach.txt"
+    path.write_bytes(content)
+    return process(read(path), "0" * 64).document
+
+
+@pytest.mark.parametrize("encode", [encode_tcvn3, encode_vni])
+def test_legacy_plan_gives_the_fields_of_its_unicode_text(tmp_path, encode):
+    from make_variants import legacy_bytes
+    unicode = _read_plan(tmp_path, PLAN.encode("utf-8"))
+    document = _read_plan(tmp_path, legacy_bytes(encode(PLAN)))
+    fields = ("number", "issue_date", "doc_type", "issuer", "title", "signer")
+    assert [getattr(document, f) for f in fields] == [getattr(unicode, f) for f in fields]
+    assert document.number == "215/KH-UBND" and document.issuer.endswith("tỉnh Hà Tĩnh")
+    assert (document.signer.title, document.signer.name) == ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Lê Ngọc Ánh")
+
+
+def test_tcvn3_words_without_a_capital_code_take_their_case_from_the_context():
+    decoded = legacy.decode_tcvn3(encode_tcvn3(PLAN))
+    assert "\nSố: 215/KH-UBND\n" in decoded  # not 'SỐ', though KH-UBND is in capitals
+    assert "\nKẾ HOẠCH\nVỀ\nVIỆC TRIỂN KHAI" in decoded  # a lone word above a line in capitals
+    assert "\n1. Ủy ban nhân dân các xã" in decoded and "\nỦy ban nhân dân tỉnh ban hành" in decoded
+    assert decoded.endswith("\nLê Ngọc Ánh\n")
+
+
+def test_a_unicode_line_of_a_legacy_file_is_left_as_it_is():
+    heading = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    body = "\n".join(SENTENCES * 2)
+    assert legacy.decode_tcvn3(heading + "\n" + encode_tcvn3(body)) == heading + "\n" + legacy.decode_tcvn3(
+        encode_tcvn3(body))
+    assert legacy.decode_vni(heading + "\n" + encode_vni(body)) == heading + "\n" + body

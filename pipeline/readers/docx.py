@@ -1,9 +1,9 @@
 """DOCX: paragraphs and tables in document order.
 
 Tables become pipe rows: a horizontally merged cell appears once, a vertically
-merged one repeats its value. A borderless table of one or two columns lays
-out the page (the header block, the signature: "CHỦ TỊCH" above the name), so
-its cells' paragraphs are written as paragraphs, cell after cell. Runs set in legacy Vietnamese fonts (.VnTime,
+merged one repeats its value. A borderless table of one or two columns, and a
+table of one row, lay out the page (the header block, the signature: "CHỦ TỊCH"
+above the name), so their cells' paragraphs are written as paragraphs, cell after cell. Runs set in legacy Vietnamese fonts (.VnTime,
 VNI-Times) are converted to Unicode (legacy). XML entities are never resolved
 (python-docx parses with resolve_entities=False).
 """
@@ -99,9 +99,17 @@ def _ruled(table) -> bool:
                for borders in element.iter(f"{_W}tblBorders", f"{_W}tcBorders") for edge in borders)
 
 
+def _is_grid(table, rows: list) -> bool:
+    """Rows of data: ruled or wider than a layout table, with a row under its first.
+    A table of one row is a box on the page (a signature cell ruled by its
+    style: "CHỦ TỊCH" above the name), whatever its borders."""
+    wide = max(map(len, rows), default=0) > _LAYOUT_COLUMNS
+    return len(rows) > 1 and (_ruled(table) or wide)
+
+
 def _table_lines(table, fonts) -> list:
     rows = [_row_cells(row, fonts) for row in table.rows]
-    if _ruled(table) or max(map(len, rows), default=0) > _LAYOUT_COLUMNS:
+    if _is_grid(table, rows):
         return [table_row_line(cells) for cells in rows] + [""]
     # a layout table: each cell's paragraphs apart, as on the page
     return [line for cells in rows for cell in cells

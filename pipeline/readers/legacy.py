@@ -28,7 +28,6 @@ _TCVN3_ROWS = {
     "\u00f5\u00f6\u00f7\u00f8\u00f9": "ừửữứự",
     "\u00fa\u00fb\u00fc\u00fd\u00fe": "ỳỷỹýỵ",
 }
-_LINE = re.compile(r"[^\n]+")
 _TCVN3_WORD = re.compile(r"[A-Za-z\u00a1-\u00fe]+")
 _TCVN3 = str.maketrans({src: dst for codes, letters in _TCVN3_ROWS.items() for src, dst in zip(codes, letters)})
 
@@ -62,23 +61,115 @@ _LATIN1 = re.compile("[\u00a1-\u00ff]")
 _UNICODE_SHARE = 0.5  # Unicode Vietnamese: about 0.7 of its accented letters; legacy text: none
 
 
-def _typed_in_capitals(text: str) -> bool:
-    """No small ASCII letter, and a capital beyond the first letter: 'QUYÕT', 'ñY BAN'."""
-    capitals = [i for i, c in enumerate(text) if c.isascii() and c.isupper() or "\u00a1" <= c <= "\u00a7"]
-    return not any(c.isascii() and c.islower() for c in text) and any(i > 0 for i in capitals)
+# a word's case in TCVN3: its ASCII letters and the codes of Ă Â Ê Ô Ơ Ư Đ tell; toned
+# letters have lower-case codes only, so a word of those alone (or one capital and those) is either
+_CAPITAL, _SMALL, _EITHER = "capital", "small", "either"
+_CHUNK = re.compile(r"\S+")
+_CAPITAL_CODES = "\u00a1\u00a2\u00a3\u00a4\u00a5\u00a6\u00a7"
+_SMALL_CODES = "\u00a8\u00a9\u00aa\u00ab\u00ac\u00ad\u00ae"
 
 
-def _tcvn3_line(match: re.Match) -> str:
-    """TCVN3 has no toned capitals: a line or word typed in capitals gets them back."""
-    line = match.group(0)
-    if _typed_in_capitals(line):
-        return line.translate(_TCVN3).upper()
-    return _TCVN3_WORD.sub(lambda m: m.group(0).translate(_TCVN3).upper() if _typed_in_capitals(m.group(0))
-                           else m.group(0).translate(_TCVN3), line)
+def _word_case(chunk: str) -> str:
+    """('¹' is a letter, ạ, not a digit) 'QUYÕT' capital, 'Së', 'V\u00d2', '\u00b8' either, 'ph¸p' small; '' for numbers, codes ('/QĐ-UBND') and signs."""
+    if any(c.isdecimal() or c == "/" for c in chunk) or not _TCVN3_WORD.search(chunk):
+        return ""
+    if any(c.isascii() and c.islower() or c in _SMALL_CODES for c in chunk):
+        return _SMALL
+    capitals = sum(c.isascii() and c.isupper() or c in _CAPITAL_CODES for c in chunk)
+    return _CAPITAL if capitals >= 2 else _EITHER
+
+
+def _line_case(cases: list) -> str:
+    """The case the line's clear words are in, the first of them ('' when none is clear)."""
+    return next((case for case in cases if case in (_CAPITAL, _SMALL)), "")
+
+
+def _resolved(cases: list, fallback: str) -> list:
+    """Each 'either' word takes the case of its nearest clear word on the line (before it
+    first), or the fallback when the line has none."""
+    resolved, before = [], ""
+    for i, case in enumerate(cases):
+        if case in (_CAPITAL, _SMALL):
+            before = case
+        resolved.append(case if case != _EITHER else before or _line_case(cases[i:]) or fallback)
+    return resolved
+
+
+_TONED_CODES = "".join(codes for codes in _TCVN3_ROWS if codes[0] >= "\u00b5")  # small toned vowels only
+_LIST_MARK = re.compile(r"[-+*•]|\(?[0-9a-z]{1,3}[.)]|[IVX]+\.")
+_SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+_NUMBER_OR_CODE = re.compile(r"[\d/]")
+_MARKUP = "*_(\"“'"
+
+
+def _sentence_starts(chunks: list, line_starts_sentence: bool) -> set:
+    """Indexes of the chunks that begin a sentence: after '.', '!', '?', and the line's first
+    word (after its list mark, '- ', 'c) ') when the line above ended one."""
+    starts = {i + 1 for i, chunk in enumerate(chunks[:-1]) if re.search(r"[.!?]\W*$", chunk)}
+    if line_starts_sentence and chunks:
+        starts.add(1 if _LIST_MARK.fullmatch(chunks[0]) else 0)
+    return starts
+
+
+def _capital_initial(text: str) -> str:
+    """'ñy' -> 'Ủy': the first letter, after any markup, in capitals."""
+    lead = len(text) - len(text.lstrip(_MARKUP))
+    return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
+
+
+def _name_line(chunks: list) -> bool:
+    """A person's name on a line of its own ('Lê Ngọc ¸nh' = 'Lê Ngọc Ánh'): two to five words,
+    each led by a capital or by a toned code, one at least by a capital."""
+    words = [chunk.strip(_MARKUP) for chunk in chunks]
+    led_by_capital = [w[:1].isascii() and w[:1].isupper() or w[:1] in _CAPITAL_CODES for w in words]
+    return (2 <= len(words) <= 5 and any(led_by_capital) and all(w.translate(_TCVN3).isalpha() for w in words)
+            and all(capital or w[:1] in _TONED_CODES for w, capital in zip(words, led_by_capital)))
+
+
+def _needs_capital_initial(chunks: list, i: int, starts: set, name: bool) -> bool:
+    """A word led by a toned small code whose capital TCVN3 lacks: capital at a sentence start,
+    in a name line, and in 'Ủy ban' (an organ's name is never written small)."""
+    if not chunks[i].lstrip(_MARKUP)[:1] in _TONED_CODES:
+        return False
+    organ = chunks[i].lstrip(_MARKUP) == "\u00f1y" and i + 1 < len(chunks) and chunks[i + 1] == "ban"
+    return i in starts or organ or name
+
+
+def _decode_tcvn3_line(line: str, cases: list, starts_sentence: bool, next_line: str) -> str:
+    matches = list(_CHUNK.finditer(line))
+    chunks = [m.group(0) for m in matches] + _CHUNK.findall(next_line)[:1]  # 'Ủy' / 'ban' across lines
+    starts = _sentence_starts(chunks, starts_sentence)
+    name = _name_line(chunks[:len(matches)])
+    out, end = [], 0
+    for i, (match, case) in enumerate(zip(matches, cases)):
+        text = match.group(0).translate(_TCVN3)
+        if case == _CAPITAL:
+            text = text.upper()
+        elif _needs_capital_initial(chunks, i, starts, name):
+            text = _capital_initial(text)
+        out += [line[end:match.start()], text]
+        end = match.end()
+    return "".join(out) + line[end:]
 
 
 def decode_tcvn3(text: str, capitals: bool = False) -> str:
-    converted = _LINE.sub(_tcvn3_line, text)
+    """TCVN3 has no toned capitals: words typed in capitals ('QUYÕT \u00a7\u00deNH') get them
+    back, and so do the ambiguous words among them ('V\u00d2' above a line in capitals: 'VỀ').
+    A line already in Unicode is left as it is (a Unicode heading above a legacy body)."""
+    lines = text.split("\n")
+    cases = [[_word_case(c) for c in _CHUNK.findall(line)] for line in lines]
+    following = ""  # the case of the next line holding a clear word
+    out = [""] * len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        if _UNICODE_ONLY.search(lines[i]):
+            out[i] = lines[i]
+            continue
+        starts_sentence = i == 0 or not lines[i - 1].strip() or bool(_SENTENCE_END.search(lines[i - 1]))
+        next_line = lines[i + 1] if i + 1 < len(lines) else ""
+        fallback = _SMALL if _NUMBER_OR_CODE.search(lines[i]) else following or _SMALL  # 'Số: 215/KH-UBND'
+        out[i] = _decode_tcvn3_line(lines[i], _resolved(cases[i], fallback), starts_sentence, next_line)
+        following = _line_case(cases[i]) or following
+    converted = "\n".join(out)
     return converted.upper() if capitals else converted
 
 
@@ -90,7 +181,9 @@ def _vni_syllable(match: re.Match) -> str:
 
 
 def decode_vni(text: str) -> str:
-    return _VNI_SYLLABLE.sub(_vni_syllable, text)
+    """A line already in Unicode is left as it is ('Hòa' would read as 'Hị')."""
+    return "\n".join(line if _UNICODE_ONLY.search(line) else _VNI_SYLLABLE.sub(_vni_syllable, line)
+                     for line in text.split("\n"))
 
 
 def common_share(text: str) -> float:
