@@ -39,3 +39,4 @@ def test_rules_quoted_from_a_decree_or_circular_give_no_tasks():
 def test_the_letter_the_page_quotes_keeps_its_duty():
     tasks = run(QA_PAGE).tasks
     assert [t.lead_agencies for t in tasks if "hồ chứa nước, hoàn thành" in t.text] == [["Sở Nông nghiệp và Môi trường"]]
+
