@@ -29,6 +29,8 @@ is not a duty gets a reason:
   formula    also reported speech ("X cho biết ...") and a closing request to carry out "các nội dung trên"
   example    an illustration in a guidance document ("Ví dụ: ...")
   mandate    also taking part in state management ("X tham gia, phối hợp ... trong thực hiện quản lý nhà nước về ...")
+  statute    in a news or Q&A page, the text of a law, decree or circular it quotes ("Căn cứ Điều 48 Nghị định
+             05/2021/NĐ-CP quy định như sau:" up to the next question or citation): the law's rules, not work
 Documents that assign no work keep nothing (work_mode "none"); laws and
 procedure announcements keep only assignment articles: a named agency, a role
 word and a time; articles quote duties only where their own sentence names
@@ -329,15 +331,47 @@ def _is_heading(block) -> bool:
     return block.kind == "paragraph" and len(block.text) <= _HEADING_MAX and not block.text.rstrip().endswith(".")
 
 
+# "Căn cứ khoản 2 Điều 43 Nghị định 78/2025/NĐ-CP quy định như sau:": a page quoting a legal norm
+_CITING = re.compile(r"^(?:Căn cứ|Theo|Tại|Dẫn chiếu|Cụ thể(?:,| là)?|Quy định tại)(?!\w)", re.I)
+_NORM = re.compile(r"(?<!\w)(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư)(?!\w)|"
+                   r"/(?:\d{4}/)?(?:NĐ-CP|TT-[A-ZĐ]+|TTLT-[A-ZĐ-]+|QH\d+)(?!\w)")
+_ARTICLE_CITED = re.compile(r"(?<!\w)(?:Điều|khoản|điểm|tiểu mục|Mục|Chương)\s+\d+|(?<!\w)quy định(?!\w)", re.I)
+
+
+def _citation(text: str) -> bool:
+    """A lead-in that cites a document and opens its quoted text ("..., như sau:")."""
+    text = text.strip(" *")
+    return bool(_CITING.match(text)) and text.endswith(":")
+
+
+def _statute_quotes(blocks: list) -> list:
+    """(start, end) of the stretches quoting a law, decree or circular: from a citation of its
+    article to the next question line or citation."""
+    spans, start = [], None
+    for block in blocks:
+        text = block.text.strip(" *")
+        if start is not None and (_QUESTION.search(text) or _citation(text)):
+            spans.append((start, block.start))
+            start = None
+        if _citation(text) and _NORM.search(text) and _ARTICLE_CITED.search(text):
+            start = block.end
+    return spans + ([(start, float("inf"))] if start is not None else [])
+
+
 class _Context:
-    """For each offset, the block there, its lead-in items and the nearest heading line above it."""
+    """For each offset, the block there, its lead-in items, the nearest heading line above it,
+    and whether it lies in a quoted law."""
 
     def __init__(self, blocks: list):
         self.blocks = blocks
         self.starts = [b.start for b in blocks]
+        self.statute_quotes = _statute_quotes(blocks)
         # where the fields of a thủ tục hành chính begin (its announcing articles come before)
         self.fields_start = next((b.start for b in blocks if _PROCEDURE_LABEL.match(b.text) or _STEP.match(b.text)),
                                  float("inf"))
+
+    def in_statute(self, pos: int) -> bool:
+        return any(start <= pos < end for start, end in self.statute_quotes)
 
     def block_at(self, pos: int):
         i = bisect_right(self.starts, pos) - 1
@@ -391,6 +425,8 @@ def _kind_reason(task, kind: str, mode: str, context: _Context) -> Optional[str]
     explicit = _names_lead(task) and _role(task.text)
     if mode == "none":
         return "kind: " + kind
+    if kind in ("news", "qa") and context.in_statute(task.span.start):
+        return "statute"
     if mode == "quoted":  # a Q&A answer, or a news story's closing Q&A, inherits no agency
         inherits = not explicit and (kind == "qa" or _QUESTION.search(context.heading(task.span.start)))
         if inherits:

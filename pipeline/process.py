@@ -4,7 +4,7 @@ import hashlib
 from bisect import bisect_left
 from pathlib import Path
 
-from extractors import duties, kinds, metadata, registry, targets, tasks
+from extractors import duties, kinds, metadata, references, registry, targets, tasks
 from pipeline import normalize as normalizing
 from pipeline import segment as segmenting
 from pipeline.document import ParsedDocument
@@ -52,6 +52,14 @@ def classify_kind(doc: ParsedDocument) -> ParsedDocument:
 
 def extract_tasks(doc: ParsedDocument) -> ParsedDocument:
     doc.tasks = tasks.extract(doc)
+    return doc
+
+
+def resolve_references(doc: ParsedDocument) -> ParsedDocument:
+    """'Bộ này' in a task's agencies -> the last 'Bộ ...' named before the task."""
+    for task in doc.tasks:
+        task.lead_agencies = references.resolve(task.lead_agencies, doc.text, task.span.start)
+        task.coordinating_agencies = references.resolve(task.coordinating_agencies, doc.text, task.span.start)
     return doc
 
 
@@ -121,6 +129,7 @@ COMPONENTS = [
     ("ocr_corrections", record_ocr_corrections),
     ("kind", classify_kind),
     ("tasks", extract_tasks),
+    ("references", resolve_references),
     ("duties", keep_duties),
     ("resolve_agencies", resolve_agencies),
     ("targets", extract_targets),
