@@ -129,21 +129,16 @@ def _word_box(word: Word, shape: tuple) -> tuple:
             min(shape[0], word.bottom + pad))
 
 
-def _reread(gray, words: list, doubtful: list, folder: str) -> list:
-    """`words` with each doubtful one replaced by its second reading alone,
-    where that reading is one word and surer."""
-    again = _read_apart(gray, [_word_box(words[i], gray.shape) for i in doubtful], folder)
+def _second_readings(gray, words: list, doubtful: list, unread: list, folder: str) -> tuple:
+    """(`words` with each doubtful one replaced by its second reading alone, where
+    that reading is one word and surer; the words of the unread ink, a word read
+    there below _KEPT being noise: a stamp, a signature), from one Tesseract call."""
+    again = _read_apart(gray, [_word_box(words[i], gray.shape) for i in doubtful] + unread, folder)
     words = list(words)
     for i, found in zip(doubtful, again):
         if len(found) == 1 and found[0].confidence > words[i].confidence:
             words[i] = replace(words[i], text=found[0].text, confidence=found[0].confidence)
-    return words
-
-
-def _read_skipped(gray, boxes: list, folder: str) -> list:
-    """[Word] of the stretches of ink OCR skipped on the page, read apart;
-    a word read there below _KEPT is noise (a stamp, a signature)."""
-    return [w for found in _read_apart(gray, boxes, folder) for w in found if w.confidence >= _KEPT]
+    return words, [w for found in again[len(doubtful):] for w in found if w.confidence >= _KEPT]
 
 
 def _skipped(gray, words: list, tables: list, dpi: float) -> list:
@@ -157,7 +152,7 @@ def _skipped(gray, words: list, tables: list, dpi: float) -> list:
 def _ocr_page(gray, folder: str, dpi: float) -> tuple:
     """([Word], [Word], [Grid]) of one cleaned page: the words OCR read on
     the page (its tables' rules erased), doubtful ones read again; the words
-    of the ink it skipped, read apart; its ruled tables. Images go to Tesseract
+    of the ink it skipped, read apart (both in one more call); its ruled tables. Images go to Tesseract
     as uncompressed PGM (a PNG of a page takes seconds to compress)."""
     from PIL import Image
     tables, gray = without_rules(gray, dpi)
@@ -165,10 +160,10 @@ def _ocr_page(gray, folder: str, dpi: float) -> tuple:
     Image.fromarray(gray).save(path)
     words = _words(_tesseract(path, "-l", LANGUAGE, "--psm", PSM))
     doubtful = [i for i, w in enumerate(words) if w.confidence < _DOUBTFUL][:_MAX_REREAD]
-    if doubtful:
-        words = _reread(gray, words, doubtful, folder)
     unread = _skipped(gray, words, tables, dpi)
-    return words, _read_skipped(gray, unread, folder) if unread else [], tables
+    if not doubtful and not unread:
+        return words, [], tables
+    return _second_readings(gray, words, doubtful, unread, folder) + (tables,)
 
 
 def word_lines(words: list, height: int, dpi: float) -> list:
