@@ -142,6 +142,9 @@ class _Piece:
 
 # ---------------------------------------------------------------- helpers
 
+_PUNCTUATION = ".,;:!?\"'`´“”‘’()[]{}<>|/\\_-–~*^"
+
+
 def _is_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -529,7 +532,9 @@ def _title(subject, regarding, mention) -> Optional[str]:
 # ---------------------------------------------------------------- signer
 
 def _name_words(words: list) -> bool:
-    return 2 <= len(words) <= 5 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+    """'Nguyễn Văn An', 'Vừ A Bằng' (a one-letter middle name is common in the north-west)."""
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and (w[1:].islower() or len(w) == 1) and w.isalpha()
+                                        for w in words) and len(words[-1]) > 1
 
 
 def _trailing_name(text: str):
@@ -567,11 +572,29 @@ def _title_tail(line: str) -> str:
     return line[tail.start():] if tail and _is_upper(line[tail.start():]) else line
 
 
+def _without_marks(line: str) -> str:
+    """A signature line without what a pen stroke or a seal leaves in OCR around it:
+    'Tống Thanh Hải ằ' -> 'Tống Thanh Hải', 'Nguyễn Thị Nguyệt. "`.' -> 'Nguyễn Thị Nguyệt'.
+    A name ends on a capitalised word of two letters or more; no name word is
+    small-lettered, a lone letter or a mark with no letter."""
+    words = line.split()
+    while words and not any(c.isalpha() for c in words[0]):
+        words.pop(0)
+    while words and not _name_end(words[-1].strip(_PUNCTUATION)):
+        words.pop()
+    return " ".join(words[:-1] + [words[-1].rstrip(_PUNCTUATION)]) if words else ""
+
+
+def _name_end(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha() and word[0].isupper()
+
+
 def _signer_from(lines: list) -> Optional[Signer]:
     """Title lines, then the name; '(Đã ký)' and stamp marks between them are skipped."""
     title = []
     for line in lines:
-        if _SIGN_MARK.match(line):
+        line = "" if _SIGN_MARK.match(line) else _without_marks(line)
+        if not line:
             continue
         head, name = _trailing_name(_title_tail(line))
         if name or not _is_upper(head):

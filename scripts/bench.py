@@ -5,6 +5,9 @@ python-docx + LibreOffice, DOCX with python-docx, TXT copies), caches it under
 /tmp, then times on the same files: raw text extraction alone with pypdfium2
 (the floor), pdfplumber's extract_text (on a sample of pages, extrapolated),
 and `vnplan run` with 1 and N workers (pages/s, documents/s, peak memory).
+Scanned PDFs (made by make_scans.py from the same texts: seal, stamp,
+handwritten number, skew, grey noise) are timed against Tesseract alone on
+the same pages rendered as vnplan renders them, with as many processes.
 Linux only: memory is read from /proc and from wait4's ru_maxrss.
 """
 import argparse
@@ -146,6 +149,21 @@ def build_copies(texts: list, folder: Path, count: int, suffix: str) -> None:
             path.write_text(copy_text(texts, index), encoding="utf-8")
 
 
+def build_scans(texts: list, folder: Path, min_pages: int) -> None:
+    """Office-style scans of one text after another (DOCX, LibreOffice PDF, make_scans) up to min_pages."""
+    from make_scans import write_scan
+    folder.mkdir(parents=True)
+    pages, index = 0, 0
+    with tempfile.TemporaryDirectory() as work:
+        while pages < min_pages:
+            source = Path(work) / f"scan_{index:03d}.docx"
+            write_docx(copy_text(texts, index), source)
+            to_pdf([source], Path(work))
+            write_scan(source.with_suffix(".pdf"), folder / f"scan_{index:03d}.pdf")
+            pages += page_count(folder / f"scan_{index:03d}.pdf")
+            index += 1
+
+
 def cached(folder: Path, key: str, build) -> Path:
     """Build `folder` unless a finished build with the same key is there."""
     stamp = folder / ".built"
@@ -169,6 +187,9 @@ def build_corpus(texts: list, args) -> dict:
         "txt": cached(CACHE / "txt", f"{key} {args.docs}",
                       lambda f: build_copies(texts, f, args.docs, ".txt")),
     }
+    if args.scan_pages:
+        sets["scan"] = cached(CACHE / "scan", f"{key} {args.scan_pages}",
+                              lambda f: build_scans(texts, f, args.scan_pages))
     if args.txt_docs:
         sets["txt_large"] = cached(CACHE / "txt_large", f"{key} {args.txt_docs}",
                                    lambda f: build_copies(texts, f, args.txt_docs, ".txt"))
@@ -207,6 +228,29 @@ def time_pdfplumber(pdfs: list, sample_pages: int) -> dict:
     seconds = time.perf_counter() - started
     return {"pages": timed, "seconds": seconds, "pages_per_s": timed / seconds,
             "extrapolated_s": total * seconds / timed, "sampled": step > 1}
+
+
+def time_tesseract(pdfs: list, workers: int) -> dict:
+    """Tesseract alone (`-l vie --psm 4`, one thread each, `workers` processes) on the
+    pages rendered as vnplan renders a scan for OCR; rendering is not timed."""
+    import pypdfium2 as pdfium
+    from concurrent.futures import ThreadPoolExecutor
+    from pipeline.readers import ocr
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    with tempfile.TemporaryDirectory() as work:
+        images = []
+        for path in pdfs:
+            pdf = pdfium.PdfDocument(str(path))
+            for index in range(len(pdf)):
+                images.append(f"{work}/{path.stem}_{index:03d}.pgm")
+                pdf[index].render(scale=ocr.DPI / 72).to_pil().convert("L").save(images[-1])
+            pdf.close()
+        started = time.perf_counter()
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(lambda image: subprocess.run(["tesseract", image, "stdout", "-l", "vie", "--psm", "4", "tsv"],
+                                                       capture_output=True, check=True, env=env), images))
+        seconds = time.perf_counter() - started
+    return {"pages": len(images), "seconds": seconds, "pages_per_s": len(images) / seconds, "workers": workers}
 
 
 def _rss(pid: int) -> int:
@@ -292,8 +336,12 @@ def table(results: dict) -> str:
     note = f" (sampled {plumber['pages']} pages)" if plumber["sampled"] else ""
     rows.append(f"| pdfplumber extract_text alone{note} | pdf | {floor['pages']} | "
                 f"{plumber['extrapolated_s']:.1f} | {plumber['pages_per_s']:.0f} | | |")
+    if "tesseract" in results:
+        alone = results["tesseract"]
+        rows.append(f"| Tesseract alone, {alone['workers']} processes (scans) | {results['scan_files']} scanned pdf | "
+                    f"{alone['pages']} | {alone['seconds']:.1f} | {alone['pages_per_s']:.2f} | | |")
     for name, run in results["runs"]:
-        pages_per_s = f"{run['pages_per_s']:.0f}" if run["pages"] else ""  # DOCX and TXT have no pages
+        pages_per_s = f"{run['pages_per_s']:.2f}" if name == "scan" else f"{run['pages_per_s']:.0f}" if run["pages"] else ""
         engine = " --engine dask" if run.get("engine") == "dask" else ""
         rows.append(f"| vnplan run --workers {run['workers']}{engine} | {name} | {run['pages'] or ''} | "
                     f"{run['seconds']:.1f} | {pages_per_s} | {run['docs_per_s']:.1f} | "
@@ -306,6 +354,8 @@ def plan(sets: dict, args) -> list:
     with --pool, that folder with the local engine and with Dask (a LocalCluster of 2 workers)."""
     runs = [(name, inputs, w, "local") for name, inputs in (("pdf", [sets["pdf"]]), ("docx+txt", [sets["docx"], sets["txt"]]))
             for w in sorted({1, args.workers})]
+    if args.scan_pages:
+        runs.append(("scan", [sets["scan"]], args.workers, "local"))
     if args.txt_docs:
         runs.append((f"txt x{args.txt_docs}", [sets["txt_large"]], args.workers, "local"))
     if args.pool:
@@ -320,6 +370,7 @@ def main() -> int:
     parser.add_argument("--pdf-pages", type=int, default=2000, help="at least this many PDF pages")
     parser.add_argument("--docs", type=int, default=200, help="DOCX documents, and as many TXT")
     parser.add_argument("--txt-docs", type=int, default=0, help="also run a TXT batch of this many documents")
+    parser.add_argument("--scan-pages", type=int, default=30, help="scanned PDF pages (0: no scan row)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--pool", type=Path, help="also run this folder with the local engine and with Dask")
     parser.add_argument("--plumber-pages", type=int, default=200, help="pdfplumber sample size")
@@ -329,6 +380,9 @@ def main() -> int:
     pdfs = sorted(sets["pdf"].glob("*.pdf"))
     results = {"machine": machine(), "pypdfium2": time_pypdfium(pdfs),
                "pdfplumber": time_pdfplumber(pdfs, args.plumber_pages), "runs": []}
+    if args.scan_pages:
+        scans = sorted(sets["scan"].glob("*.pdf"))
+        results["tesseract"], results["scan_files"] = time_tesseract(scans, args.workers), len(scans)
     for name, inputs, workers, engine in plan(sets, args):
         results["runs"].append((name, run_vnplan(inputs, workers, CACHE / "out", engine)))
         print(f"bench: {name} workers={workers} engine={engine}: {json.dumps(results['runs'][-1][1])}", file=sys.stderr)

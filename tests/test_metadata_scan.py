@@ -53,3 +53,18 @@ def test_the_year_read_on_its_own_line_still_dates_the_document():
     found = document(date="Điện Biên, ngày 20 tháng 02 năm\n\n2026")
     assert found.issue_date == "2026-02-20"
 
+
+
+SIGNATURES = [  # (what OCR reads of a signature block a seal and a pen crossed, a paragraph a line; title, name)
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH Lò Văn Tiến fe r ⁄ Ẫ. /À\n",
+     "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Lò Văn Tiến"),
+    ("KT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH.\n\n\\ `\n\nVừ A Bằng ằ\n", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Vừ A Bằng"),
+    ("TM. ỦY BAN NHÂN DÂN\n\nCHỦ TỊCH\n\n(Đã ký)\n\nMùa A Sơn. \"`.\n", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "Mùa A Sơn"),
+]
+
+
+def test_the_signer_is_read_through_the_marks_a_seal_and_a_pen_leave():
+    for block, title, name in SIGNATURES:
+        text = HEADER.format(stamp="", number=NUMBER, date=DATE) + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n" + block
+        found = process(SourceText("ke-hoach.png", "image", text, [0], ocr_pages=[1]), "0" * 64).document
+        assert (found.signer.name, found.signer.title) == (name, title), block

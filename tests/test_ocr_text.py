@@ -41,6 +41,7 @@ def test_broken_agency_name_is_snapped_to_the_registry():
     "Bộ Tư lệnh Quân khu 2 phối hợp",  # a registry name, close to "Bộ Tư pháp"
     "Đồng chí Nguyễn Văn Tám",
     "cơ quan quân sự địa phương",
+    "Phó Chủ tịch Vừ A Dính ký ban hành",  # a one-letter middle name: "Vừ A" is not "VừA"
 ])
 def test_correct_text_is_left_alone(text):
     assert correct(text) == (text, [])

@@ -191,3 +191,45 @@ def test_ink_no_word_covers_is_found_for_a_second_reading():
     cells = [(TABLE_XS[0], TABLE_YS[i], TABLE_XS[1], TABLE_YS[i + 1]) for i in (1, 2)]  # where "1" and "2" are
     assert len(numbers) == 2 and all(cell[0] < box[0] < box[2] < cell[2] and cell[1] < box[1] < box[3] < cell[3]
                                      for box, cell in zip(sorted(numbers, key=lambda b: b[1]), cells))
+
+
+def _broken(*args):
+    raise ValueError("min() arg is an empty sequence")
+
+
+@needs_tesseract
+@needs_font
+def test_a_page_the_layout_cannot_place_keeps_tesseracts_lines(tmp_path, monkeypatch):
+    """Whether the tables and lines read apart cannot be placed (OCR's own layout) or the
+    paragraphs cannot be built (the PDF layout code), the page keeps its words and says so."""
+    _page().save(tmp_path / "scan.png")
+    monkeypatch.setattr(ocr, "insert_lines", _broken)
+    source = read(tmp_path / "scan.png")
+    _assert_read(source.text)
+    assert any(w.startswith("page 1: OCR layout not placed") for w in source.warnings)
+    monkeypatch.undo()
+    import pipeline.readers.pdf_layout as pdf_layout
+    monkeypatch.setattr(pdf_layout, "paragraph_text", _broken)
+    _page().save(tmp_path / "scan.pdf", resolution=150)
+    for name in ("scan.png", "scan.pdf"):
+        source = read(tmp_path / name)
+        _assert_read(source.text)
+        assert any(w.startswith("page 1: layout not read") for w in source.warnings), name
+
+
+@needs_tesseract
+@needs_font
+def test_doubtful_words_and_skipped_ink_are_read_in_one_call_per_page(tmp_path, monkeypatch):
+    """The second readings of a page go to Tesseract together, on one sheet, and
+    each comes back to its own box in the page's pixels."""
+    import numpy as np
+    gray = np.asarray(_page().convert("L"))
+    boxes = [(90, 70 + 140 * i, 1650, 150 + 140 * i) for i in (3, 1)]  # the last line, then the second
+    calls = []
+    real = ocr._tesseract
+    monkeypatch.setattr(ocr, "_tesseract", lambda *args: calls.append(args) or real(*args))
+    found = ocr._read_apart(gray, boxes, str(tmp_path))
+    assert len(calls) == 1
+    assert "tháng" in " ".join(w.text for w in found[0]) and "Tư" in " ".join(w.text for w in found[1])
+    for (left, top, right, bottom), words in zip(boxes, found):
+        assert all(left <= w.left and w.right <= right and top <= w.top and w.bottom <= bottom for w in words)

@@ -75,6 +75,20 @@ def test_small_text_is_enlarged_large_text_reduced_readable_text_kept():
     assert abs(x_height(enlarged.gray) - X_HEIGHT) <= 0.25 * X_HEIGHT
 
 
+@needs_font
+def test_the_rules_of_a_table_are_not_lines_of_text():
+    """Each line of the page in a row of a ruled table: 3 px rules above and under every
+    line, across the page, are taller than the 2 px a line of text must span."""
+    from PIL import ImageDraw
+    page = _page(40)
+    draw = ImageDraw.Draw(page)
+    for i in range(len(LINES) + 1):
+        draw.line((60, 90 + 80 * i, 1760, 90 + 80 * i), fill="black", width=3)
+    ruled = np.asarray(page.convert("L"))
+    assert abs(x_height(ruled) - x_height(np.asarray(_page(40).convert("L")))) <= 1
+    assert ocr_scale(ruled) == 1.0
+
+
 @pytest.mark.skipif(not ocr.available(), reason="Tesseract is not installed")
 @needs_font
 def test_a_stamp_over_the_page_is_not_read(tmp_path):

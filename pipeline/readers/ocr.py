@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from bisect import bisect_right
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from pipeline.readers import ReadError, SourceText
 from pipeline.readers.scan_cleanup import clean_page
-from pipeline.readers.ocr_tables import erase_rules, find_grids, outside, table_rows, unread_cells, unread_ink
+from pipeline.readers.ocr_tables import outside, table_rows, unread_cells, unread_ink, without_rules
 from pipeline.readers.pdf_layout import Line, insert_lines, join_pages, merge_same_baseline, pages_text
 
 LANGUAGE = "vie"
@@ -91,50 +92,53 @@ def clean_word(text: str) -> str:
     return _STRAY.sub("", text).translate(_LOOKALIKES)
 
 
-def _reread(image, word: Word, folder: str) -> Word:
-    """A doubtful word read again alone, as one line, also with the English
-    model: Vietnamese often misreads a lone digit ("3" as "Kì")."""
-    pad = word.bottom - word.top
-    crop = image.crop((max(0, word.left - pad), max(0, word.top - pad), word.right + pad, word.bottom + pad))
-    path = str(Path(folder) / f"word{word.left}x{word.top}.png")
-    crop.save(path)
-    try:
-        found = _words(_tesseract(path, "-l", LANGUAGE + "+eng", "--psm", "7"))
-    except ReadError:  # no English model: keep the first reading
-        return word
-    if len(found) == 1 and found[0].confidence > word.confidence:
-        return replace(word, text=found[0].text, confidence=found[0].confidence)
-    return word
-
-
-def _without_rules(image_path: str, dpi: float) -> tuple:
-    """(the page's ruled tables (Grids), its grey pixels): the rules of every
-    grid found are erased from the image file, so OCR reads no bar as a letter."""
+def _read_apart(gray, boxes: list, folder: str) -> list:
+    """[[Word] read in each box]: the boxes cut out of the page and stacked on
+    one sheet, a blank as tall as the tallest between them, read in one
+    Tesseract call, also with the English model (Vietnamese often misreads a
+    lone digit: "3" as "Kì"); each word goes back to its box, in page pixels."""
     import numpy as np
     from PIL import Image
-    with Image.open(image_path) as image:
-        gray = np.asarray(image.convert("L"))
-    tables, grids = find_grids(gray, dpi)
-    if grids:
-        gray = erase_rules(gray, grids, dpi)
-        Image.fromarray(gray).save(image_path)
-    return tables, gray
+    crops = [gray[top:bottom, left:right] for left, top, right, bottom in boxes]
+    gap = max(crop.shape[0] for crop in crops)
+    sheet = np.full((sum(c.shape[0] + gap for c in crops) + gap, max(c.shape[1] for c in crops) + 2 * gap), 255,
+                    np.uint8)
+    tops = list(np.cumsum([gap] + [c.shape[0] + gap for c in crops[:-1]]))
+    for crop, top in zip(crops, tops):
+        sheet[top:top + crop.shape[0], gap:gap + crop.shape[1]] = crop
+    path = str(Path(folder) / f"apart{boxes[0][0]}x{boxes[0][1]}.pgm")
+    Image.fromarray(sheet).save(path)
+    try:
+        found = _words(_tesseract(path, "-l", LANGUAGE + "+eng", "--psm", "6"))
+    except ReadError:  # no English model: the first readings stay
+        found = []
+    read = [[] for _ in boxes]
+    for word in found:
+        i = bisect_right(tops, (word.top + word.bottom) / 2) - 1
+        if i >= 0 and word.bottom <= tops[i] + crops[i].shape[0] + gap / 2:
+            dx, dy = boxes[i][0] - gap, boxes[i][1] - tops[i]
+            read[i].append(replace(word, left=word.left + dx, right=word.right + dx, top=word.top + dy,
+                                   bottom=word.bottom + dy, line=boxes[i][:2] + word.line))
+    return read
 
 
-def _read_skipped(image, boxes: list, folder: str) -> list:
-    """[Word] of the stretches of ink OCR skipped on the page, each read alone
-    as a block, also with the English model (lone digits)."""
-    words = []
-    for left, top, right, bottom in boxes:
-        path = str(Path(folder) / f"ink{left}x{top}.png")
-        image.crop((left, top, right, bottom)).save(path)
-        try:
-            found = _words(_tesseract(path, "-l", LANGUAGE + "+eng", "--psm", "6"))
-        except ReadError:  # no English model: the ink stays unread
-            continue
-        words.extend(replace(w, left=w.left + left, top=w.top + top, right=w.right + left, bottom=w.bottom + top,
-                             line=(left, top) + w.line) for w in found if w.confidence >= _KEPT)
-    return words
+def _word_box(word: Word, shape: tuple) -> tuple:
+    """A doubtful word's box with a margin of its height around it."""
+    pad = word.bottom - word.top
+    return (max(0, word.left - pad), max(0, word.top - pad), min(shape[1], word.right + pad),
+            min(shape[0], word.bottom + pad))
+
+
+def _second_readings(gray, words: list, doubtful: list, unread: list, folder: str) -> tuple:
+    """(`words` with each doubtful one replaced by its second reading alone, where
+    that reading is one word and surer; the words of the unread ink, a word read
+    there below _KEPT being noise: a stamp, a signature), from one Tesseract call."""
+    again = _read_apart(gray, [_word_box(words[i], gray.shape) for i in doubtful] + unread, folder)
+    words = list(words)
+    for i, found in zip(doubtful, again):
+        if len(found) == 1 and found[0].confidence > words[i].confidence:
+            words[i] = replace(words[i], text=found[0].text, confidence=found[0].confidence)
+    return words, [w for found in again[len(doubtful):] for w in found if w.confidence >= _KEPT]
 
 
 def _skipped(gray, words: list, tables: list, dpi: float) -> list:
@@ -145,21 +149,21 @@ def _skipped(gray, words: list, tables: list, dpi: float) -> list:
             t.contains((w.left + w.right) / 2, (w.top + w.bottom) / 2) for t in tables)], (0, 0, width, height), dpi)
 
 
-def _ocr_file(image_path: str, dpi: float) -> tuple:
-    """([Word], [Word], [Grid]) of one page image: the words OCR read on the
-    page, doubtful ones read again; the words of the ink it skipped, read
-    apart; its ruled tables."""
-    tables, gray = _without_rules(image_path, dpi)
-    words = _words(_tesseract(image_path, "-l", LANGUAGE, "--psm", PSM))
+def _ocr_page(gray, folder: str, dpi: float) -> tuple:
+    """([Word], [Word], [Grid]) of one cleaned page: the words OCR read on
+    the page (its tables' rules erased), doubtful ones read again; the words
+    of the ink it skipped, read apart (both in one more call); its ruled tables. Images go to Tesseract
+    as uncompressed PGM (a PNG of a page takes seconds to compress)."""
+    from PIL import Image
+    tables, gray = without_rules(gray, dpi)
+    path = str(Path(folder) / "page.pgm")
+    Image.fromarray(gray).save(path)
+    words = _words(_tesseract(path, "-l", LANGUAGE, "--psm", PSM))
     doubtful = [i for i, w in enumerate(words) if w.confidence < _DOUBTFUL][:_MAX_REREAD]
-    unread, skipped = _skipped(gray, words, tables, dpi), []
-    if doubtful or unread:
-        from PIL import Image
-        with Image.open(image_path) as image, tempfile.TemporaryDirectory(prefix="vnplan-word-") as folder:
-            for i in doubtful:
-                words[i] = _reread(image, words[i], folder)
-            skipped = _read_skipped(image, unread, folder)
-    return words, skipped, tables
+    unread = _skipped(gray, words, tables, dpi)
+    if not doubtful and not unread:
+        return words, [], tables
+    return _second_readings(gray, words, doubtful, unread, folder) + (tables,)
 
 
 def word_lines(words: list, height: int, dpi: float) -> list:
@@ -191,29 +195,39 @@ def page_lines(words: list, skipped: list, tables: list, height: int, dpi: float
     return insert_lines(lines, blocks + word_lines([w for w in skipped if id(w) not in inside], height, dpi))
 
 
-def _read_page(image, path: str, dpi: float) -> tuple:
-    """(words, skipped, tables, height, dpi) of one page: cleaned (scan_cleanup),
-    saved to `path`, read; height and dpi are the cleaned image's."""
+def _read_page(image, dpi: float) -> tuple:
+    """(words, skipped, tables, height, dpi) of one page: cleaned (scan_cleanup)
+    and read; height and dpi are the cleaned image's."""
     import numpy as np
-    from PIL import Image
     cleaned = clean_page(np.asarray(image.convert("RGB")))
-    Image.fromarray(cleaned.gray).save(path)
     dpi *= cleaned.scale
-    return _ocr_file(path, dpi) + (cleaned.gray.shape[0], dpi)
-
-
-def ocr_images(images: list, dpi: float = DPI, words: list = None) -> list:
-    """PIL images -> their Lines per image, in order, read in parallel; `words`, when given, gets
-    each image's [(word, confidence 0-100)] (ocr_text aligns them with the text)."""
-    _require()
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as folder:
-        paths = [str(Path(folder) / f"page{number:04d}.png") for number in range(len(images))]
-        workers = max(1, min(len(paths), os.cpu_count() or 1))
-        with ThreadPoolExecutor(workers) as pool:
-            pages = list(pool.map(partial(_read_page, dpi=dpi), images, paths))
+        return _ocr_page(cleaned.gray, folder, dpi) + (cleaned.gray.shape[0], dpi)
+
+
+def ocr_images(images: list, dpi: float = DPI, words: list = None, warnings: list = None,
+               numbers: list = None) -> list:
+    """PIL images -> their Lines per image, in order, read in parallel; `words`, when given, gets
+    each image's [(word, confidence 0-100)] (ocr_text aligns them with the text); `warnings`
+    gets a line for each page (numbered by `numbers`, else from 1) whose layout is not placed."""
+    _require()
+    with ThreadPoolExecutor(max(1, min(len(images), os.cpu_count() or 1))) as pool:
+        pages = list(pool.map(partial(_read_page, dpi=dpi), images))
     if words is not None:
         words.extend([(w.text, w.confidence) for w in read + skipped] for read, skipped, *_rest in pages)
-    return [page_lines(*page) for page in pages]
+    warnings = [] if warnings is None else warnings
+    return [_placed(page, number, warnings) for page, number in zip(pages, numbers or range(1, len(pages) + 1))]
+
+
+def _placed(page: tuple, number: int, warnings: list) -> list:
+    """The page's Lines; a page whose tables or lines cannot be placed is kept
+    as Tesseract's own lines of words, with a warning (the document goes on)."""
+    try:
+        return page_lines(*page)
+    except (ArithmeticError, ValueError, IndexError) as error:
+        words, _skipped, _tables, height, dpi = page
+        warnings.append(f"page {number}: OCR layout not placed ({error}); Tesseract's lines kept")
+        return word_lines(words, height, dpi)
 
 
 def page_range_label(pages: list) -> str:
@@ -242,8 +256,8 @@ def read_image(path: Path) -> SourceText:
             dpi = _image_dpi(image)
     except (UnidentifiedImageError, OSError) as e:
         raise ReadError(f"not a readable image ({e})") from e
-    words = []
-    text, starts = join_pages(*pages_text(ocr_images(frames, dpi, words)))
+    words, warnings = [], []
+    text, starts = join_pages(*pages_text(ocr_images(frames, dpi, words, warnings), warnings))
     pages = list(range(1, len(starts) + 1))
     return SourceText(str(path), "image", text, starts, ocr_pages=pages, ocr_words=dict(zip(pages, words)),
-                      warnings=[f"OCR used on pages {page_range_label(pages)}"])
+                      warnings=warnings + [f"OCR used on pages {page_range_label(pages)}"])

@@ -52,7 +52,7 @@ def _near(dpi: float) -> int:
     return max(2, round(_NEAR_INCHES * dpi))
 
 
-def _runs(mask: np.ndarray, least: int) -> np.ndarray:
+def long_runs(mask: np.ndarray, least: int) -> np.ndarray:
     """Pixels of `mask` in a run of at least `least` along each row."""
     edges = np.diff(np.pad(mask, ((0, 0), (1, 1))).astype(np.int8), axis=1)
     rows, starts = np.nonzero(edges == 1)
@@ -141,15 +141,19 @@ def _is_table(grid: Grid, width: int, height: int) -> bool:
 def rule_masks(gray: np.ndarray, dpi: float) -> tuple:
     """(horizontal, vertical) masks of the long dark runs of a grey image."""
     dark = gray < _DARK
-    return _runs(dark, round(_RULE_INCHES * dpi)), _runs(dark.T, round(_TALL_INCHES * dpi)).T
+    return long_runs(dark, round(_RULE_INCHES * dpi)), long_runs(dark.T, round(_TALL_INCHES * dpi)).T
 
 
 def find_grids(gray: np.ndarray, dpi: float) -> tuple:
     """(tables, every grid) of a grey page image: Grids of crossing rules;
     tables are the grids with two rows and two columns at least (or one row
     of three) and no cell of half the page."""
+    return _grids(rule_masks(gray, dpi), gray.shape, dpi)
+
+
+def _grids(masks: tuple, shape: tuple, dpi: float) -> tuple:
     near = _near(dpi)
-    horizontal_mask, vertical_mask = rule_masks(gray, dpi)
+    horizontal_mask, vertical_mask = masks
     horizontal = _rules(horizontal_mask, round(_RULE_INCHES * dpi))
     vertical = _rules(vertical_mask.T, round(_TALL_INCHES * dpi))
     grids = []
@@ -157,14 +161,21 @@ def find_grids(gray: np.ndarray, dpi: float) -> tuple:
         xs, ys = _positions(vs, near), _positions(hs, near)
         if len(xs) >= 2 and len(ys) >= 2:
             grids.append(Grid(xs, ys, _merged_cells(xs, ys, hs, vs, near)))
-    height, width = gray.shape
+    height, width = shape
     return [g for g in grids if _is_table(g, width, height)], grids
 
 
-def erase_rules(gray: np.ndarray, grids: list, dpi: float) -> np.ndarray:
-    """The image with the grids' rules painted white, so OCR reads no bar as a letter."""
+def without_rules(gray: np.ndarray, dpi: float) -> tuple:
+    """(the page's tables, the page with every grid's rules painted white, so
+    OCR reads no bar as a letter); the rules are searched once."""
+    masks = rule_masks(gray, dpi)
+    tables, grids = _grids(masks, gray.shape, dpi)
+    return tables, _erased(gray, grids, masks, dpi) if grids else gray
+
+
+def _erased(gray: np.ndarray, grids: list, masks: tuple, dpi: float) -> np.ndarray:
     near = _near(dpi)
-    horizontal, vertical = rule_masks(gray, dpi)
+    horizontal, vertical = masks
     inside = np.zeros(gray.shape, bool)
     for grid in grids:
         left, top, right, bottom = grid.box

@@ -123,13 +123,15 @@ def _adjacent(text: str, a: re.Match, b: re.Match) -> bool:
 # ---------------------------------------------------------------- passes
 
 def _joins(text: str, lex: _Lexicon) -> list:
-    """'Ủ y' -> 'Ủy': two pieces that make a common syllable, one of them no syllable."""
+    """'Ủ y' -> 'Ủy': two pieces that make a common syllable, one of them no syllable;
+    a capital after a small letter starts a word ('Vừ A Dính' is a name, not 'VừA')."""
     words, edits, i = _words(text), [], 0
     while i + 1 < len(words):
         a, b = words[i], words[i + 1]
         left, right = _lower(a.group()), _lower(b.group())
         joined = left + right
-        if (_adjacent(text, a, b) and lex.syllables.get(joined, 0) >= _MIN_JOINED
+        starts_word = b.group()[:1].isupper() and not a.group().isupper()
+        if (_adjacent(text, a, b) and not starts_word and lex.syllables.get(joined, 0) >= _MIN_JOINED
                 and (left not in lex.known or right not in lex.known)
                 and f"{left} {right}" not in lex.pairs):
             edits.append((a.start(), b.end(), a.group() + b.group()))

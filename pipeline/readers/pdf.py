@@ -78,13 +78,14 @@ def _layout_pages(pdf) -> tuple:
     return pages, scanned, first_text
 
 
-def _ocr_pages(pdf, indexes: list, words: dict) -> dict:
+def _ocr_pages(pdf, indexes: list, words: dict, warnings: list) -> dict:
     """Page index -> the Lines OCR reads on the rendered page; `words` gets page number -> its words."""
     lines, batch = {}, max(1, 2 * (os.cpu_count() or 1))
     for start in range(0, len(indexes), batch):
         chunk, read = indexes[start:start + batch], []
         images = [pdf[i].render(scale=ocr.DPI / 72).to_pil() for i in chunk]
-        lines.update(zip(chunk, ocr.ocr_images(images, words=read)))
+        numbers = [i + 1 for i in chunk]
+        lines.update(zip(chunk, ocr.ocr_images(images, words=read, warnings=warnings, numbers=numbers)))
         words.update(zip([i + 1 for i in chunk], read))
     return lines
 
@@ -108,12 +109,11 @@ def read(path: Path) -> SourceText:
     try:
         pdf.init_forms()
         pages, scanned, first_text = _layout_pages(pdf)
-        fields, words = read_fields(pdf, pdf[0], first_text), {}
-        for index, lines in _ocr_pages(pdf, scanned, words).items():
+        fields, words, warnings = read_fields(pdf, pdf[0], first_text), {}, []
+        for index, lines in _ocr_pages(pdf, scanned, words, warnings).items():
             pages[index] = lines
     finally:
         pdf.close()
-    warnings = []
     texts, joined = pages_text(pages, warnings)
     source = _assemble(path, texts, scanned, fields, joined, warnings)
     source.ocr_words = words

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from pipeline.readers.ocr_tables import long_runs
+
 INK_CHROMA = 60  # max - min channel above which a pixel is coloured ink, not black print
 MAX_SKEW = 3.0  # degrees searched either way
 SKEW_STEP = 0.1  # degrees
@@ -21,6 +23,7 @@ X_HEIGHT = 22  # pixels: Tesseract reads best with an x-height of 20-30 px
 _STRIPS = 8  # vertical strips the row profiles are taken in (a table's vertical rules stay apart)
 _STRIP_INK = 0.02  # share of a strip's row that must be ink for the row to hold text (above a rule's width)
 _X_ROWS = 0.4  # share of a line's densest row that its x-height rows hold
+_RULE_SHARE = 1 / 16  # of the page width: a dark run this long is a rule (half an inch on A4), never a letter
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,11 @@ def x_height(gray: np.ndarray) -> float:
     """Median x-height in pixels of the page's text lines, 0 with no text: in
     vertical strips, each run of rows holding text is a line; its x-height
     spans its rows at least _X_ROWS as inked as its densest row (accents,
-    ascenders and descenders are sparse)."""
+    ascenders and descenders are sparse). Rules (a table's, a signature
+    line: dark runs longer than _RULE_SHARE of the page width) are not ink
+    here, even where they touch letters."""
     ink = gray <= otsu_threshold(gray)
+    ink &= ~long_runs(ink, max(2, round(_RULE_SHARE * gray.shape[1])))
     heights = []
     for strip in np.array_split(ink, _STRIPS, axis=1):
         rows = strip.sum(axis=1)
