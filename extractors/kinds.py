@@ -43,6 +43,9 @@ _BY_TYPE = {
     "Luật": "law", "Bộ luật": "law", "Pháp lệnh": "law", "Nghị định": "law", "Thông tư": "law",
     "Thông tư liên tịch": "law", "Lệnh": "law", "Văn bản hợp nhất": "law",
 }
+# "Sửa đổi, bổ sung một số điều của Hiến pháp ...": whatever its type word, the text is the law's own
+_AMENDS_LAW = re.compile(r"^(?:Về việc\s+)?sửa đổi,?\s+bổ sung\s+(?:một số điều (?:của|trong)\s+)?"
+                         r"(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư)(?!\w)", re.I)
 _LAW_NUMBER = re.compile(r"^\d+[\w.]*/(?:19|20)\d\d/")  # "56/2025/QĐ-UBND": a legal normative text (QPPL)
 
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|"
@@ -215,6 +218,9 @@ def _document_kind(doc_type: str, number: str, title: str, text: str, evidence: 
         return "law"
     if doc_type in ("Quyết định", "Quy định", "Quy chế") and _ISSUES_RULES.match(title):
         evidence.append("issues rules: " + title[:40])
+        return "law"
+    if _AMENDS_LAW.match(title):
+        evidence.append("amends a law: " + title[:40])
         return "law"
     if doc_type in _BY_TYPE:
         evidence.append("type word " + doc_type)

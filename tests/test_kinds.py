@@ -588,3 +588,33 @@ def test_a_headerless_story_of_a_law_passed_is_news_and_gives_nothing():
     assert doc.document.kind == "news"
     assert doc.tasks == []
 
+
+
+CONSTITUTION_AMENDMENT = """NGHỊ QUYẾT
+
+Sửa đổi, bổ sung một số điều của Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam
+
+QUỐC HỘI
+
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+
+QUYẾT NGHỊ:
+
+Điều 1
+
+1. Sửa đổi, bổ sung Điều 10 như sau:
+
+Hội Liên hiệp Phụ nữ Việt Nam, Đoàn Thanh niên Cộng sản Hồ Chí Minh có trách nhiệm đại diện, bảo vệ quyền và lợi ích hợp pháp, chính đáng của đoàn viên, hội viên.
+
+Ủy ban nhân dân các cấp có trách nhiệm tạo điều kiện để các tổ chức chính trị - xã hội hoạt động.
+
+Điều 2
+
+Nghị quyết này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.
+"""
+
+
+def test_a_resolution_amending_the_constitution_is_a_law_and_gives_no_tasks():
+    doc = run(CONSTITUTION_AMENDMENT)
+    assert doc.document.kind == "law"
+    assert doc.tasks == []
