@@ -19,7 +19,8 @@ is not a duty gets a reason:
   object     an item of a list of objects under a lead-in ("Hồ sơ gồm: - Giấy đề nghị ...")
   lead-in    a lead-in ending in ":" that names no addressee of its own, or a topic label ("Với cấp tỉnh:")
   field      a field of a task block on its own ("Thời hạn: ...", "Kinh phí thực hiện: ...")
-  permission what an agency may do ("Sở X có thể tham khảo ...", "..., nếu đủ điều kiện, có thể đề nghị ...")
+  permission what an agency may do ("Sở X có thể tham khảo ...", "..., nếu đủ điều kiện, có thể đề nghị ...",
+             "Được yêu cầu ... cung cấp thông tin")
   rule       an item of a section of principles ("1. Nguyên tắc thanh toán vốn:")
   liability  who answers before the law or for its mandate ("chịu trách nhiệm trước pháp luật về ...")
   issuer     the one who requests, with no addressee ("Chủ tịch UBND tỉnh yêu cầu thực hiện ...")
@@ -131,6 +132,9 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _NOT_AGENCY = re.compile(r"^(?:các |những )?(?:trường hợp|nội dung|vấn đề)\b|^Phòng,? chống\b|^Phòng ngừa\b", re.I)
 # what the subject may do, is liable for, or asks with no addressee (the text after the subject)
 _PERMISSION = re.compile(r"^\W*(?:cũng\s+|vẫn\s+)?có thể\b", re.I)
+# "(1) Được yêu cầu ... cung cấp thông tin": what the agency is entitled to (được + verb), not given ("được giao")
+_ENTITLED = re.compile(r"^\W*(?:\(?\d+[.)]\s*|[a-zđ]\)\s*)?được\s+"
+                      r"(?!(?:[^.;,]{0,40}?\s)?(?:giao|phân công|ủy quyền|yêu cầu phải)(?!\w))", re.I)
 _LIABILITY = re.compile(r"^\W*(?:tự kê khai và\s+)?chịu trách nhiệm (?:toàn diện\s+)?trước (?:[^.;]{1,120}?\s)?pháp luật\b|"
                         r"^\W*chịu trách nhiệm trước [^.;]{1,120}? về (?:việc )?thực hiện (?:các )?chức năng", re.I)
 # "..., căn cứ ..., có thể đề xuất", "nếu ... thì có thể": the clause's verb is a permission, before any obligation
@@ -298,6 +302,7 @@ def _reason(task, context: list, year: Optional[int], line: str = "") -> Optiona
         ("mandate", _MANDATE.search(text[:160]) or any(_MANDATE.search(c) for c in context[:2])),
         ("mandate", _COMPETENCE.match(after) if after else None),
         ("permission", _PERMISSION.match(after) if after else None),
+        ("permission", _ENTITLED.match(text) or _ENTITLED.match(predicate)),
         ("permission", _permission_clause(text)),
         ("permission", _permission_verb(after) if after else None),
         ("mandate", _STATE_MANAGEMENT.match(predicate)),

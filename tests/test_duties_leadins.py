@@ -41,3 +41,21 @@ def test_a_short_label_over_items_is_not_a_duty_but_the_items_keep_their_agency(
                      "năm 2027.\n")
     assert [t.text[:9] for t in found] == ["Rà soát, ", "Hướng dẫn"]
     assert all(t.lead_agencies == ["Sở Xây dựng"] for t in found)
+
+
+ENTITLEMENTS = """Sở Tài chính thực hiện các nội dung sau:
+
+(1) Được yêu cầu các cơ quan, đơn vị cung cấp thông tin về tài sản công phục vụ việc kiểm kê;
+
+(2) Được giao chủ trì tổng hợp kết quả kiểm kê, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2026.
+
+(3) Hướng dẫn các đơn vị lập báo cáo kê khai tài sản công.
+
+Sở Nội vụ được sử dụng kinh phí tiết kiệm chi để khen thưởng tập thể có thành tích.
+"""
+
+
+def test_what_an_agency_is_entitled_to_is_not_a_duty_but_what_it_is_given_is():
+    texts = [t.text for t in tasks_of(ENTITLEMENTS)]
+    assert not any("cung cấp thông tin" in t or "tiết kiệm chi" in t for t in texts)
+    assert any(t.startswith("Được giao chủ trì") for t in texts) and any("Hướng dẫn các đơn vị" in t for t in texts)
