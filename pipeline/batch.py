@@ -252,6 +252,9 @@ def _finish(started: tuple, what: str) -> None:
         raise OutputError(f"writing {what} failed: {failure or pool.death_cause(process.exitcode)}")
 
 
+_ABORT_WAIT = 5  # seconds the workbook process has to end once asked
+
+
 class _WorkbookWriter:
     """review.xlsx filled in its own process as results arrive, so it shares the cores with the
     workers instead of following them (a thread would hold up the parent's reading of results),
@@ -290,8 +293,18 @@ class _WorkbookWriter:
         return result
 
     def abort(self) -> None:
+        """Stops the workbook process: asked, then killed if it has not ended within _ABORT_WAIT
+        (a put cut by Ctrl-C can leave the queue without the message); its staged file is dropped
+        anyway. The queue's feeder thread is not waited for at exit."""
+        self.items.cancel_join_thread()
         if self.process.is_alive():
-            self.put("abort")
+            try:
+                self.items.put(("abort", ()), timeout=1)
+            except queue.Full:
+                pass
+            self.process.join(_ABORT_WAIT)
+        if self.process.is_alive():
+            self.process.kill()
             self.process.join()
 
 

@@ -113,3 +113,17 @@ def test_the_index_holds_the_tasks_after_full_incremental_interrupted_and_duplic
     with sqlite3.connect(out / "index.sqlite") as db:
         (rows,) = db.execute("SELECT count(*) FROM tasks").fetchone()
     assert rows == len(lines(out, "tasks")) == len({t["task_id"] for t in lines(out, "tasks")})
+
+
+def test_an_interrupted_run_never_waits_on_a_workbook_process_that_missed_the_abort(tmp_path):
+    """A Ctrl-C that cuts a put can leave the workbook's queue without the abort message:
+    abort still ends the process (it is killed after a short wait) and returns."""
+    import threading
+
+    from pipeline import batch, pool
+    writer = batch._WorkbookWriter(tmp_path / "review.xlsx")
+    writer.items = pool.context().Queue()  # nobody reads this one: the process never hears "abort"
+    aborting = threading.Thread(target=writer.abort, daemon=True)
+    aborting.start()
+    aborting.join(60)
+    assert not aborting.is_alive() and not writer.process.is_alive()
